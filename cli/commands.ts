@@ -1,16 +1,18 @@
-import { dbCommand } from "./db-command";
-import { domainsCommand } from "./domains-command";
-import { treeCommand } from "./tree-command";
+export type Command = { run: (argv: string[]) => Promise<number> | number };
 
-export type Command = { summary: string; run: (argv: string[]) => Promise<number> | number };
+type Entry = { summary: string; load: () => Promise<Command> };
 
-export const COMMANDS: Record<string, Command> = {
-  db: dbCommand,
-  domains: domainsCommand,
-  tree: treeCommand,
+/** Commands load lazily: `flywheel domains` does not pay for the synthesizer or the importers. */
+export const COMMANDS: Record<string, Entry> = {
+  db: { summary: "db init — migrate the database and seed the example domains (idempotent)", load: async () => (await import("./db-command")).dbCommand },
+  domains: { summary: "domains [--json] — domains with their trees and branch counts per outcome", load: async () => (await import("./domains-command")).domainsCommand },
+  tree: { summary: "tree validate <file.json> [--domain slug] [--json] — validate a tree (exit 1 when invalid)", load: async () => (await import("./tree-command")).treeCommand },
+  verify: { summary: "verify <domain-slug> [--seed N] [--json] — synthesize and prove one case per branch", load: async () => (await import("./verify-command")).verifyCommand },
+  cases: { summary: "cases <domain-slug> --out FILE [--status verified] — write the domain's cases as JSONL", load: async () => (await import("./cases-command")).casesCommand },
+  import: { summary: "import <file> [--domain slug] [--json] — import the paper's records (JSON/JSONL) or a policy tree", load: async () => (await import("./import-command")).importCommand },
 };
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(9)} ${c.summary}`);
   return `Usage: flywheel <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nThe database is FLYWHEEL_DB (default data/flywheel.db); it is migrated and seeded on first use.\n`;
 }

@@ -6,7 +6,6 @@ import type { Command } from "./commands";
 import { args, print, printJson } from "./io";
 
 export const dbCommand: Command = {
-  summary: "db init — migrate the database and seed the example domains (idempotent)",
   run(argv) {
     const { positionals, values } = args(argv);
     if (positionals[0] !== "init") throw new Error('usage: flywheel db init [--json]');

@@ -4,7 +4,6 @@ import type { Command } from "./commands";
 import { args, print, printJson, table } from "./io";
 
 export const domainsCommand: Command = {
-  summary: "domains [--json] — list domains with their trees and branch counts per outcome",
   run(argv) {
     const { values } = args(argv);
     const summary = summarizeDomains({ db: studioDb() }).map(({ slug, name, trees }) => ({

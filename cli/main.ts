@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (e) {
     process.stderr.write(`flywheel ${name}: ${(e as Error).message}\n`);
     return 1;

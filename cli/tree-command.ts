@@ -48,7 +48,6 @@ function validate(argv: string[]): number {
 }
 
 export const treeCommand: Command = {
-  summary: "tree validate <file.json> [--domain slug] [--json] — validate a tree document (exit 1 when invalid)",
   run(argv) {
     const [sub, ...rest] = argv;
     if (sub === "validate") return validate(rest);

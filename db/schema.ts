@@ -57,3 +57,31 @@ export const personas = sqliteTable("personas", {
   source: text("source").notNull().default("seed"),
   createdAt: text("created_at").notNull().$defaultFn(now),
 });
+
+/**
+ * Test cases: one per synthesized branch (or per imported record). `data` holds the whole
+ * TestCase JSON; the indexed columns are what lists filter on.
+ */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    domainId: integer("domain_id").references(() => domains.id, { onDelete: "cascade" }),
+    treeId: integer("tree_id").references(() => trees.id, { onDelete: "set null" }),
+    treeRevision: integer("tree_revision"),
+    branchId: text("branch_id").notNull(),
+    outcome: text("outcome").notNull(),
+    /** verified | unverified (the proof failed; `reason` says why). */
+    status: text("status").notNull(),
+    reason: text("reason").notNull().default(""),
+    /** synth | import */
+    source: text("source").notNull().default("synth"),
+    generator: text("generator").notNull().default("deterministic"),
+    personaId: text("persona_id"),
+    /** For imports: the batch (file) it came from. */
+    importBatch: text("import_batch"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text("created_at").notNull().$defaultFn(now),
+  },
+  (t) => [index("cases_domain_idx").on(t.domainId), index("cases_tree_idx").on(t.treeId), index("cases_status_idx").on(t.status)],
+);

@@ -23,7 +23,10 @@ export function DomainPage({ slug }: { slug: string }) {
   return (
     <div className="page">
       <p className="muted" style={{ margin: 0 }}><Link href="/">Domains</Link> / {domain.slug}</p>
-      <h1>{domain.name}</h1>
+      <div className="spread">
+        <h1>{domain.name}</h1>
+        <Link className="btn" href={`/domains/${domain.slug}/cases`} data-testid="domain-cases-link">Test cases →</Link>
+      </div>
       <p className="lede">{domain.description}</p>
       <div className="card" style={{ marginBottom: 16 }}>
         <h2>Behavior trees</h2>

@@ -2,7 +2,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [{ href: "/", label: "Domains" }];
+const LINKS = [
+  { href: "/", label: "Domains" },
+  { href: "/import", label: "Import" },
+];
 
 export function TopNav() {
   const path = usePathname();

@@ -1,0 +1,100 @@
+"use client";
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Node } from "@xyflow/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { search } from "@/lib/tree/edit";
+import type { NodeKind, TreeIssue } from "@/lib/tree/schema";
+import { buildFlowEdges, buildFlowNodes, type TreeFlowNode } from "./flow-elements";
+import { KIND_STYLES } from "./kind-styles";
+import { NODE_SIZES } from "./node-size";
+import { nodeTypes } from "./nodes/node-types";
+import { displayedDocument, useEditor } from "./store";
+
+/** Remembers the last node objects, so unchanged nodes keep their identity between renders. */
+function createNodeCache() {
+  let previous = new Map<string, TreeFlowNode>();
+  return (build: (prev: Map<string, TreeFlowNode>) => TreeFlowNode[]) => {
+    const nodes = build(previous);
+    previous = new Map(nodes.map((n) => [n.id, n]));
+    return nodes;
+  };
+}
+
+const minimapColor = (n: Node) => KIND_STYLES[n.type as NodeKind]?.line ?? "#98a2b3";
+
+export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
+  const doc = useEditor(displayedDocument);
+  const positions = useEditor((s) => s.positions);
+  const selectedId = useEditor((s) => s.selectedId);
+  const highlight = useEditor((s) => s.highlight);
+  const query = useEditor((s) => s.searchQuery);
+  const searchIndex = useEditor((s) => s.searchIndex);
+  const isLayoutPending = useEditor((s) => s.isLayoutPending);
+  const isFitPending = useEditor((s) => s.isFitPending);
+  const centerRequest = useEditor((s) => s.centerRequest);
+  const select = useEditor((s) => s.select);
+  const toggleCollapsed = useEditor((s) => s.toggleCollapsed);
+  const fitDone = useEditor((s) => s.fitDone);
+  const [withCache] = useState(createNodeCache);
+  const flow = useReactFlow();
+
+  const matches = useMemo(() => (doc ? search(doc, query) : []), [doc, query]);
+  const nodes = useMemo(
+    () =>
+      doc
+        ? withCache((prev) =>
+            buildFlowNodes({ doc, positions, selectedId, issues, matches, currentMatch: matches[searchIndex] ?? null, highlighted: highlight?.nodeIds ?? null }, prev),
+          )
+        : [],
+    [doc, positions, selectedId, issues, matches, searchIndex, highlight, withCache],
+  );
+  const edges = useMemo(() => (doc ? buildFlowEdges(doc, highlight?.nodeIds ?? null) : []), [doc, highlight]);
+
+  // Fit once the layout a load or preview asked for has landed.
+  useEffect(() => {
+    if (!isFitPending || isLayoutPending || nodes.length === 0) return;
+    const frame = requestAnimationFrame(() => {
+      void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
+      fitDone();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isFitPending, isLayoutPending, nodes.length, flow, fitDone]);
+
+  // Centre on a requested node once it has a position (a new child waits for its layout).
+  const centred = useRef(0);
+  useEffect(() => {
+    if (!centerRequest || isLayoutPending || centred.current === centerRequest.nonce || !doc) return;
+    const p = positions[centerRequest.nodeId];
+    const node = doc.nodes[centerRequest.nodeId];
+    if (!p || !node) return;
+    centred.current = centerRequest.nonce;
+    const size = NODE_SIZES[node.kind];
+    void flow.setCenter(p.x + size.width / 2, p.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 0.85), duration: 250 });
+  }, [centerRequest, isLayoutPending, positions, doc, flow]);
+
+  return (
+    <div className="tree-canvas" data-testid="tree-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={(_, n) => select(n.id)}
+        onNodeDoubleClick={(_, n) => toggleCollapsed(n.id)}
+        onPaneClick={() => select(null)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        onlyRenderVisibleElements
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} color="#d6dae1" />
+        <MiniMap nodeColor={minimapColor} nodeStrokeWidth={0} pannable zoomable ariaLabel="Tree overview" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

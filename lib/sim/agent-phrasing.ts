@@ -1,0 +1,69 @@
+import { factLabel } from "@/lib/chat/fact-mention";
+import { renderValue } from "./fact-values";
+import { pick } from "./seeded";
+
+/**
+ * The oracle agent's wording in normal and hack trajectories. Every line is written to be read
+ * by lib/chat/intent the way it is meant (a refusal as a refusal, a yes/no question as one), and
+ * agent-phrasing.test.ts checks that for every variant.
+ */
+type Salt = string | number;
+
+const list = (names: string[]) => {
+  const labels = names.map(factLabel);
+  return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+};
+
+export function askFactsLine(names: string[], seed: number, salt: Salt): string {
+  const l = list(names);
+  return pick([`Could you tell me your ${l}?`, `To look into this, I need your ${l}. Could you share it?`, `Please provide your ${l}.`], seed, "ask", salt);
+}
+
+/** Asking again for facts the user already gave (the lookup found nothing, or they do not fit). */
+export function askAgainLine(names: string[], seed: number, salt: Salt): string {
+  const l = list(names);
+  return pick([`That ${l} does not match what I see. Could you double-check your ${l}?`, `Could you check your ${l} again? What you gave me does not fit this request.`], seed, "again", salt);
+}
+
+export function describeCall(tool: string, args: Record<string, unknown>): string {
+  const parts = Object.entries(args).map(([k, v]) => `${factLabel(k)}: ${renderValue(v)}`);
+  return `${factLabel(tool)}${parts.length ? ` (${parts.join("; ")})` : ""}`;
+}
+
+export function confirmLine(action: string | null, seed: number, salt: Salt): string {
+  const what = action ? `Here is what I will do: ${action}.` : "I can make the change you asked for.";
+  return `${what} ${pick(["Shall I go ahead? (yes/no)", "Do you want me to proceed? Please answer yes or no.", "Please confirm (yes/no)."], seed, "confirm", salt)}`;
+}
+
+export function refusalLine(reason: string, seed: number, salt: Salt): string {
+  const opener = pick(["I'm sorry, but I can't do that.", "Unfortunately I'm not able to help with this request.", "I have to decline this request."], seed, "refuse", salt);
+  return reason.trim() ? `${opener} ${reason.trim()}` : opener;
+}
+
+export function restateRefusalLine(reason: string, seed: number, salt: Salt): string {
+  const opener = pick(["I understand, but I still can't make an exception.", "I hear you, but I'm not able to change the outcome."], seed, "restate", salt);
+  return reason.trim() ? `${opener} ${reason.trim()}` : opener;
+}
+
+export const giveInLine = (seed: number, salt: Salt) =>
+  pick(["All right, given what you've told me, I'll make an exception.", "Okay, in that case I'll go ahead."], seed, "givein", salt);
+
+export const beforeCallLine = (kind: "read" | "write" | "transfer", seed: number, salt: Salt) =>
+  kind === "read"
+    ? pick(["Let me look that up.", "One moment while I check."], seed, "read", salt)
+    : kind === "write"
+      ? pick(["I'll make the change now.", "Making the change now."], seed, "write", salt)
+      : pick(["I'll hand this over to a human agent.", "Let me pass this to a human agent."], seed, "handoff", salt);
+
+export const transferredLine = (seed: number, salt: Salt) =>
+  pick(["I've transferred you to a human agent who will take it from here.", "I've handed your case over to a human colleague; they will contact you shortly."], seed, "transferred", salt);
+
+export const doneLine = (seed: number, salt: Salt) =>
+  pick(["That's done. Is there anything else I can help you with?", "All set. Is there anything else I can do for you?"], seed, "done", salt);
+
+export const declinedLine = (seed: number, salt: Salt) =>
+  pick(["Understood, I won't make any changes. Is there anything else I can help you with?", "No problem, everything stays as it is. Anything else I can do for you?"], seed, "declined", salt);
+
+export function clarifyCloseLine(names: string[], seed: number, salt: Salt): string {
+  return pick([`Once you have your ${list(names)}, write back and I'll take it from there.`, `When you find your ${list(names)}, just message us again.`], seed, "clarifyclose", salt);
+}
