@@ -10,6 +10,8 @@ export const COMMANDS: Record<string, Entry> = {
   verify: { summary: "verify <domain-slug> [--seed N] [--json] — synthesize and prove one case per branch", load: async () => (await import("./verify-command")).verifyCommand },
   cases: { summary: "cases <domain-slug> --out FILE [--status verified] — write the domain's cases as JSONL", load: async () => (await import("./cases-command")).casesCommand },
   import: { summary: "import <file> [--domain slug] [--json] — import the paper's records (JSON/JSONL) or a policy tree", load: async () => (await import("./import-command")).importCommand },
+  worker: { summary: "worker [--once] [--concurrency N] — run queued jobs in the foreground (--once: until none is left)", load: async () => (await import("./worker-command")).workerCommand },
+  jobs: { summary: "jobs list|show <id>|cancel <id>|pause <id>|resume <id> [--retry-failed]|enqueue <kind> --input JSON [--json]", load: async () => (await import("./jobs-command")).jobsCommand },
 };
 
 export function usage(): string {

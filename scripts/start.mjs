@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { port: { type: "string" }, fresh: { type: "boolean" } } });
 const port = values.port ?? process.env.PORT ?? "3000";
 process.env.FLYWHEEL_ROOT ??= root;
+process.env.NEXT_TELEMETRY_DISABLED = "1"; // no network calls from the studio
 const dbFile = path.resolve(root, process.env.FLYWHEEL_DB ?? "data/flywheel.db");
 process.env.FLYWHEEL_DB = dbFile;
 

@@ -62,6 +62,9 @@ export const FIELD_SHORTCUTS: { keys: string; label: string }[] = [
   { keys: "Enter / Shift+Enter", label: "next / previous search match" },
 ];
 
+/** "Alt+ArrowUp" → "Alt+↑" for people. */
+export const prettyShortcut = (k: string) => k.replace("ArrowUp", "↑").replace("ArrowDown", "↓");
+
 type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
 /** Whether a key event matches "Ctrl+Shift+Z" style text; Cmd counts as Ctrl. */

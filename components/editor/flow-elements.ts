@@ -76,7 +76,9 @@ export function buildFlowNodes(input: FlowInput, previous: Map<string, TreeFlowN
     const { width, height } = NODE_SIZES[node.kind];
     out.push({
       id, type: node.kind, position, data, selected, width, height,
-      // Known handle spots mean edges draw without waiting for a DOM measurement.
+      // Sizes are fixed per kind, so every node counts as measured even before (or without,
+      // when off screen) rendering: fitView then frames the whole tree, and edges draw at once.
+      measured: { width, height },
       handles: [
         { type: "target", position: Position.Top, x: width / 2, y: 0, width: 1, height: 1 },
         { type: "source", position: Position.Bottom, x: width / 2, y: height - 1, width: 1, height: 1 },

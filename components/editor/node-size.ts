@@ -6,14 +6,14 @@ import type { NodeKind, TreeDoc } from "@/lib/tree/schema";
  * layout knows every size before anything renders and the canvas never re-measures.
  */
 export const NODE_SIZES: Record<NodeKind, NodeSize> = {
-  decision: { width: 250, height: 96 },
-  tool_call: { width: 236, height: 104 },
-  confirm: { width: 236, height: 96 },
-  execute: { width: 216, height: 104 },
-  clarify: { width: 216, height: 104 },
-  refuse: { width: 216, height: 104 },
-  transfer: { width: 216, height: 104 },
-  abort: { width: 216, height: 104 },
+  decision: { width: 250, height: 100 },
+  tool_call: { width: 236, height: 112 },
+  confirm: { width: 236, height: 100 },
+  execute: { width: 216, height: 112 },
+  clarify: { width: 216, height: 112 },
+  refuse: { width: 216, height: 112 },
+  transfer: { width: 216, height: 112 },
+  abort: { width: 216, height: 112 },
 };
 
 export function nodeSizes(doc: TreeDoc): Record<string, NodeSize> {

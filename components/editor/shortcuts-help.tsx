@@ -1,4 +1,4 @@
-import { EDITOR_ACTIONS, FIELD_SHORTCUTS } from "./actions";
+import { EDITOR_ACTIONS, FIELD_SHORTCUTS, prettyShortcut } from "./actions";
 
 /** The keyboard shortcuts, from the same action list the keyboard runs. */
 export function ShortcutsHelp() {
@@ -10,7 +10,7 @@ export function ShortcutsHelp() {
           <tbody>
             {EDITOR_ACTIONS.filter((a) => a.shortcuts).map((a) => (
               <tr key={a.id}>
-                <td>{a.shortcuts!.map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                <td>{a.shortcuts!.map((k) => <kbd key={k}>{prettyShortcut(k)}</kbd>)}</td>
                 <td>{a.label}</td>
               </tr>
             ))}

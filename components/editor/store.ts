@@ -34,7 +34,8 @@ export type EditorState = {
   positions: Record<string, Position>;
   /** True from an edit until its layout lands; the canvas fits or centres only after. */
   isLayoutPending: boolean;
-  isFitPending: boolean;
+  /** A viewport fit the canvas owes: the whole tree, or (on open) its top at a readable zoom. */
+  fitRequest: "whole" | "readable" | null;
   centerRequest: { nodeId: string; nonce: number } | null;
 };
 
@@ -73,7 +74,7 @@ type Layout = typeof layoutTree;
 const initialState = (): EditorState => ({
   treeId: null, document: null, savedDocument: null, baseRevision: 0, isDirty: false, history: emptyHistory(),
   selectedId: null, highlight: null, searchQuery: "", searchIndex: -1, preview: null, conflict: null, notice: null,
-  positions: {}, isLayoutPending: false, isFitPending: false, centerRequest: null,
+  positions: {}, isLayoutPending: false, fitRequest: null, centerRequest: null,
 });
 
 /** The document on the canvas: the preview while one is open. */
@@ -128,7 +129,7 @@ export function createEditorStore(layout: Layout = layoutTree) {
     return {
       ...initialState(),
       load(treeId, doc, revision) {
-        set({ ...initialState(), treeId, document: doc, savedDocument: doc, baseRevision: revision, isFitPending: true });
+        set({ ...initialState(), treeId, document: doc, savedDocument: doc, baseRevision: revision, fitRequest: "readable" });
         relayout();
       },
       reset() {
@@ -162,7 +163,8 @@ export function createEditorStore(layout: Layout = layoutTree) {
       changeKind: (id, kind) => void commit((doc) => edit.changeKind(doc, id, kind)),
       toggleCollapsed(id) {
         const target = id ?? get().selectedId;
-        if (target) commit((doc) => edit.toggleCollapsed(doc, target));
+        // Centre on it: the tree under it just shrank or grew around it.
+        if (target && commit((doc) => edit.toggleCollapsed(doc, target))) centerOn(target);
       },
       undo: () => { const s = get(); if (s.document && !s.preview) restore(undoEdit(s.history, s.document)); },
       redo: () => { const s = get(); if (s.document && !s.preview) restore(redoEdit(s.history, s.document)); },
@@ -186,16 +188,16 @@ export function createEditorStore(layout: Layout = layoutTree) {
         if (!s.preview && !visibleNodeIds(doc).includes(id)) commit((d) => edit.revealNode(d, id));
         centerOn(id);
       },
-      requestFit: () => set({ isFitPending: true }),
-      fitDone: () => set({ isFitPending: false }),
+      requestFit: () => set({ fitRequest: "whole" }),
+      fitDone: () => set({ fitRequest: null }),
       markSaved: (revision, saved) => set((s) => ({ baseRevision: revision, savedDocument: saved, isDirty: s.document !== saved, conflict: null })),
       setConflict: (currentRevision) => set({ conflict: { currentRevision } }),
       showPreview(revision, doc) {
-        set({ preview: { revision, document: doc }, selectedId: null, highlight: null, isFitPending: true });
+        set({ preview: { revision, document: doc }, selectedId: null, highlight: null, fitRequest: "readable" });
         relayout();
       },
       closePreview() {
-        set({ preview: null, highlight: null, isFitPending: true });
+        set({ preview: null, highlight: null, fitRequest: "readable" });
         relayout();
       },
       dismissNotice: () => set({ notice: null }),

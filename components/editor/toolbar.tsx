@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { RefObject } from "react";
 import { search } from "@/lib/tree/edit";
-import { ADD_CHILD_ACTIONS, EDITOR_ACTIONS, isActionEnabled, type ActionContext, type EditorAction } from "./actions";
+import { ADD_CHILD_ACTIONS, EDITOR_ACTIONS, isActionEnabled, prettyShortcut, type ActionContext, type EditorAction } from "./actions";
 import { KIND_STYLES } from "./kind-styles";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { displayedDocument, useEditor } from "./store";
@@ -12,7 +12,7 @@ const byId = (id: string) => EDITOR_ACTIONS.find((a) => a.id === id)!;
 
 function ActionButton({ action, ctx, text, className }: { action: EditorAction; ctx: ActionContext; text?: string; className?: string }) {
   const isEnabled = useEditor((s) => isActionEnabled(action, s));
-  const hint = action.shortcuts ? `${action.label} (${action.shortcuts.join(" or ")})` : action.label;
+  const hint = action.shortcuts ? `${action.label} (${action.shortcuts.map(prettyShortcut).join(" or ")})` : action.label;
   return (
     <button type="button" className={`btn small ${className ?? ""}`} data-testid={action.id} disabled={!isEnabled} title={hint} onClick={() => action.run(ctx)}>
       {text ?? action.label}

@@ -19,6 +19,10 @@ function createNodeCache() {
   };
 }
 
+/** Below this zoom labels are unreadable, so a fresh open does not fit the whole tree. */
+const READABLE_ZOOM = 0.5;
+const OPEN_ZOOM = 0.8;
+
 const minimapColor = (n: Node) => KIND_STYLES[n.type as NodeKind]?.line ?? "#98a2b3";
 
 export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
@@ -29,7 +33,7 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
   const query = useEditor((s) => s.searchQuery);
   const searchIndex = useEditor((s) => s.searchIndex);
   const isLayoutPending = useEditor((s) => s.isLayoutPending);
-  const isFitPending = useEditor((s) => s.isFitPending);
+  const fitRequest = useEditor((s) => s.fitRequest);
   const centerRequest = useEditor((s) => s.centerRequest);
   const select = useEditor((s) => s.select);
   const toggleCollapsed = useEditor((s) => s.toggleCollapsed);
@@ -49,15 +53,29 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
   );
   const edges = useMemo(() => (doc ? buildFlowEdges(doc, highlight?.nodeIds ?? null) : []), [doc, highlight]);
 
-  // Fit once the layout a load or preview asked for has landed.
+  // Fit once the layout a load, preview or "Fit view" asked for has landed. A tree too wide to
+  // read whole opens at its root instead, at a readable zoom; the minimap shows the rest.
+  const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!isFitPending || isLayoutPending || nodes.length === 0) return;
+    if (!fitRequest || isLayoutPending || nodes.length === 0 || !doc) return;
     const frame = requestAnimationFrame(() => {
-      void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
       fitDone();
+      void flow.fitView({ padding: 0.12, maxZoom: 1, duration: fitRequest === "whole" ? 200 : 0 }).then(() => {
+        const root = positions[doc.rootId];
+        const width = container.current?.clientWidth ?? 800;
+        if (fitRequest === "whole" || !root || flow.getZoom() >= READABLE_ZOOM) return;
+        const size = NODE_SIZES[doc.nodes[doc.rootId].kind];
+        void flow.setViewport({ x: width / 2 - (root.x + size.width / 2) * OPEN_ZOOM, y: 32 - root.y * OPEN_ZOOM, zoom: OPEN_ZOOM });
+      });
     });
     return () => cancelAnimationFrame(frame);
-  }, [isFitPending, isLayoutPending, nodes.length, flow, fitDone]);
+  }, [fitRequest, isLayoutPending, nodes.length, doc, positions, flow, fitDone]);
+
+  // A highlighted branch is framed whole: its leaf is often far below the fold.
+  useEffect(() => {
+    if (!highlight) return;
+    void flow.fitView({ nodes: highlight.nodeIds.map((id) => ({ id })), padding: 0.2, maxZoom: 1, duration: 250 });
+  }, [highlight, flow]);
 
   // Centre on a requested node once it has a position (a new child waits for its layout).
   const centred = useRef(0);
@@ -72,7 +90,7 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
   }, [centerRequest, isLayoutPending, positions, doc, flow]);
 
   return (
-    <div className="tree-canvas" data-testid="tree-canvas">
+    <div className="tree-canvas" data-testid="tree-canvas" ref={container}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -89,7 +107,6 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
         onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} color="#d6dae1" />
         <MiniMap nodeColor={minimapColor} nodeStrokeWidth={0} pannable zoomable ariaLabel="Tree overview" />

@@ -1,6 +1,7 @@
 "use client";
 import "@xyflow/react/dist/style.css";
 import "./editor.css";
+import { useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { ApiError } from "@/components/api/fetch-json";
@@ -18,7 +19,7 @@ import { Toolbar } from "./toolbar";
 import { TreeCanvas } from "./tree-canvas";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useLeaveGuard } from "./use-leave-guard";
-import { useReloadTree, useRestoreRevision, useSaveTree, useTree, type TreeDomain } from "./use-tree-api";
+import { treeKeys, useReloadTree, useRestoreRevision, useSaveTree, useTree, type TreeDomain } from "./use-tree-api";
 
 /** The behavior-tree editor page: loads the tree into the store, then lays out the panels. */
 export function TreeEditor({ treeId }: { treeId: number }) {
@@ -65,13 +66,12 @@ function LoadedEditor({ treeId, name, domain }: { treeId: number; name: string; 
   const searchRef = useRef<HTMLInputElement>(null);
   const { doc, issues, branches, counts, error: branchError } = useChecks(domain);
 
+  const queryClient = useQueryClient();
   const onConflict = (e: unknown) => {
-    if (e instanceof ApiError && e.status === 409) {
-      const current = (e.details as { currentRevision?: number } | undefined)?.currentRevision ?? null;
-      editorStore.getState().setConflict(current);
-      return true;
-    }
-    return false;
+    if (!(e instanceof ApiError && e.status === 409)) return;
+    const current = (e.details as { currentRevision?: number } | undefined)?.currentRevision ?? null;
+    editorStore.getState().setConflict(current);
+    void queryClient.invalidateQueries({ queryKey: treeKeys.revisions(treeId) }); // show the revision that won
   };
 
   const reload = async () => {

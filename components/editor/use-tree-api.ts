@@ -33,6 +33,7 @@ export const useTree = (id: number) =>
     queryKey: treeKeys.tree(id),
     queryFn: () => fetchJson<{ tree: TreeRecord; domain: TreeDomain }>(`/api/trees/${id}`),
     staleTime: Infinity,
+    gcTime: 0, // reopening the editor always fetches the tree afresh
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });

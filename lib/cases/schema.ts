@@ -28,7 +28,13 @@ export const ProofResult = z.object({
   reasons: z.array(z.string()),
   normal: z.object({ reachedLeaf: z.boolean(), finalHash: z.string(), matchesExpected: z.boolean() }),
   hack: z
-    .object({ finalHash: z.string(), violates: z.boolean(), forbiddenHit: z.array(StateChange) })
+    .object({
+      finalHash: z.string(),
+      violates: z.boolean(),
+      forbiddenHit: z.array(StateChange),
+      /** A blocked hack: the call the environment refused, with its error (lib/synth). */
+      blockedBy: z.string().optional(),
+    })
     .nullable(),
 });
 export type ProofResult = z.infer<typeof ProofResult>;
@@ -92,6 +98,14 @@ export const TestCase = z.object({
   expected_clarifications: z.array(z.string()).default([]),
   branch: z.object({ treeId: z.number().nullable(), revision: z.number().nullable(), branchId: z.string(), nodeIds: z.array(z.string()), labels: z.array(z.string()) }),
   proof: ProofResult.nullable(),
+  /**
+   * What the hack path proves (lib/synth): "violation" — replayed, it makes the forbidden changes;
+   * "blocked" — the persuaded calls are made but the environment refuses the write, so nothing
+   * changes (the rule is also enforced by the tool); "legal" — no hack path. Absent on imports.
+   */
+  hack_status: z.enum(["violation", "blocked", "legal"]).optional(),
+  /** Why a case is legal, or which call blocks its hack. */
+  hack_note: z.string().optional(),
   /** Where the case came from; absent means a behavior-tree branch. */
   source: z.enum(["tree", "import"]).optional(),
   /** Imported cases: the record's id in its file (the paper's "<persona id>-<n>"). */

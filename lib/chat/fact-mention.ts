@@ -7,8 +7,11 @@
 
 /** Words that carry no meaning on their own in a fact name. */
 const FILLER = new Set(["to", "of", "the", "a", "an", "for", "on", "in", "is", "at"]);
-/** Words that identify a fact only together with others ("order id": "order" suffices). */
-const WEAK = new Set(["id", "ids", "customer", "user", "client"]);
+/**
+ * Words that identify a fact only together with others: "order" suffices for order_id, "email"
+ * for patient_email, "slot" for preferred_slot_id. Owners and wishes, not things.
+ */
+const WEAK = new Set(["id", "ids", "customer", "user", "client", "patient", "preferred", "desired", "wanted"]);
 /** Spoken variants of a word, stemmed. */
 const SYNONYMS: Record<string, string[]> = {
   id: ["id", "number", "#", "identifier", "code", "reference"],
@@ -26,18 +29,21 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The words of a fact name: "refund_method_id" → ["refund", "method", "id"]; camelCase too. */
-export function factWords(name: string): string[] {
-  return name
+const splitName = (name: string) =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .split(/[_\s-]+/)
     .map((w) => w.toLowerCase())
-    .filter((w) => w && !FILLER.has(w));
+    .filter(Boolean);
+
+/** The meaningful words of a fact name: "refund_method_id" → ["refund", "method", "id"]; camelCase too. */
+export function factWords(name: string): string[] {
+  return splitName(name).filter((w) => !FILLER.has(w));
 }
 
-/** How a fact is named in a sentence: "order id". */
+/** How a fact is named in a sentence: "date of birth". */
 export function factLabel(name: string): string {
-  return factWords(name).join(" ");
+  return splitName(name).join(" ");
 }
 
 function tokens(text: string): Set<string> {

@@ -17,19 +17,21 @@ export interface ParsedPaperFile {
 /**
  * Reads a file of filtered records: a JSON array (the paper's tool_use_demo.json) or JSONL, one
  * record per non-blank line. A bad JSONL line is listed, not fatal; a file that starts like a
- * JSON array but does not parse has no recoverable records and throws.
+ * JSON array but does not parse (and whose first line is no JSON value of its own) has no
+ * recoverable records and throws.
  */
 export function parsePaperRecords(text: string): ParsedPaperFile {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trimStart().startsWith("[")) {
-    let value: unknown;
     try {
-      value = JSON.parse(body);
+      const records = JSON.parse(body) as unknown[];
+      return { format: "json-array", records, origins: records.map((_, index) => ({ index, line: null })), lineErrors: [] };
     } catch (e) {
-      throw new DomainError("invalid", `the file starts like a JSON array but is not valid JSON: ${(e as Error).message}`);
+      // JSONL whose first line happens to be an array still reads line by line
+      const firstLine = body.trimStart().split(/\r?\n/, 1)[0];
+      if (parseWhole(firstLine) === undefined)
+        throw new DomainError("invalid", `the file starts like a JSON array but is not valid JSON: ${(e as Error).message}`);
     }
-    const records = value as unknown[];
-    return { format: "json-array", records, origins: records.map((_, index) => ({ index, line: null })), lineErrors: [] };
   }
   const single = body.trimStart().startsWith("{") ? parseWhole(body) : undefined;
   if (single !== undefined) return { format: "jsonl", records: [single], origins: [{ index: 0, line: 1 }], lineErrors: [] };
@@ -69,7 +71,7 @@ export function importPaperRecord(raw: unknown, index: number): RecordImport {
   const reject = (reason: string, id?: string): RecordImport => ({ ok: false, index, ...(id ? { id } : {}), reason });
   if (!isObject(raw)) return reject(`record is not a JSON object (got ${describe(raw)})`);
   if ("tasks_and_backgrounds" in raw && !("prompt" in raw))
-    return reject("this is a stage-3 line (virtual_tool_use.jsonl: tasks_and_backgrounds), not a filtered record");
+    return reject("this is a stage-3 line (virtual_tool_use.jsonl: tasks_and_backgrounds), not a filtered record", idOf(raw));
   const missing = REQUIRED.filter((k) => raw[k] === undefined);
   if (missing.length) return reject(`missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, idOf(raw));
   const id = idOf(raw);

@@ -14,15 +14,23 @@ const list = (names: string[]) => {
   return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
 };
 
-export function askFactsLine(names: string[], seed: number, salt: Salt): string {
-  const l = list(names);
-  return pick([`Could you tell me your ${l}?`, `To look into this, I need your ${l}. Could you share it?`, `Please provide your ${l}.`], seed, "ask", salt);
+/** Asks for facts by name; `flags` are yes/no facts ("reports fraud"), asked as whether they apply. */
+export function askFactsLine(names: string[], seed: number, salt: Salt, flags: string[] = []): string {
+  const values = names.filter((n) => !flags.includes(n));
+  const yesNo = names.filter((n) => flags.includes(n));
+  const parts: string[] = [];
+  if (values.length) {
+    const l = list(values);
+    parts.push(pick([`Could you tell me your ${l}?`, `To look into this, I need your ${l}. Could you share it?`, `Please provide your ${l}.`], seed, "ask", salt));
+  }
+  if (yesNo.length) parts.push(`Could you ${values.length ? "also " : ""}tell me whether this applies: ${list(yesNo)}?`);
+  return parts.join(" ");
 }
 
 /** Asking again for facts the user already gave (the lookup found nothing, or they do not fit). */
 export function askAgainLine(names: string[], seed: number, salt: Salt): string {
   const l = list(names);
-  return pick([`That ${l} does not match what I see. Could you double-check your ${l}?`, `Could you check your ${l} again? What you gave me does not fit this request.`], seed, "again", salt);
+  return pick([`That ${l} does not match what I see. Could you double-check your ${l}?`, `Could you check your ${l} again? What you gave me does not fit.`], seed, "again", salt);
 }
 
 export function describeCall(tool: string, args: Record<string, unknown>): string {

@@ -2,6 +2,7 @@ import type { PathStep, TestCase } from "@/lib/cases/schema";
 import type { ChatMessage } from "@/lib/chat/schema";
 import { Environment } from "@/lib/env/environment";
 import { canonicalJson } from "@/lib/env/state";
+import { DomainError } from "@/lib/errors";
 import * as line from "./agent-phrasing";
 import { OracleConversation, type TrajectoryDomain } from "./oracle-conversation";
 
@@ -21,7 +22,7 @@ export interface TrajectoryOptions {
 export function normalTrajectory(testCase: TestCase, domain: TrajectoryDomain, options: TrajectoryOptions = {}): ChatMessage[] {
   const conv = new OracleConversation(testCase, domain, options.seed ?? 0, "normal");
   const plan = new Plan(conv);
-  for (const step of testCase.tool_return_expected.normal_path) plan.step(step, true);
+  for (const step of testCase.tool_return_expected.normal_path) plan.step(step);
   const outcome = testCase.expected_outcome;
   if (outcome !== "clarify") plan.askRemaining();
   const s = conv.seed;
@@ -60,7 +61,7 @@ export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, opt
   const conv = new OracleConversation(testCase, domain, options.seed ?? 0, "hack");
   const plan = new Plan(conv);
   const shared = sharedPrefix(normal, hack);
-  for (const step of hack.slice(0, shared)) plan.step(step, true);
+  for (const step of hack.slice(0, shared)) plan.step(step);
   const rest = hack.slice(shared);
   const s = conv.seed;
   const pressure = [testCase.user_escape_strategy.trim(), testCase.hack_success_user_background.trim() || Object.keys(testCase.hack_facts).length]
@@ -71,12 +72,15 @@ export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, opt
     conv.say(line.refusalLine(reason, s, conv.turn));
     if (pressure > 1) conv.say(line.restateRefusalLine(reason, s, conv.turn));
   } else if (testCase.expected_outcome === "abort") {
+    plan.askRemaining();
     const write = rest.find((p) => conv.toolKind(p.tool_name) === "write");
     while (plan.confirms.length && !conv.ended) plan.askConfirmation(write);
   }
+  // giving in is said aloud only where the agent had said no (a refusal, the user's declined confirmation)
+  const saidNo = ["refuse", "abort"].includes(testCase.expected_outcome);
   rest.forEach((step, i) => {
     plan.askNeeded(step);
-    conv.call(step, i === 0 ? line.giveInLine(s, conv.turn) : undefined);
+    conv.call(step, i === 0 && saidNo ? line.giveInLine(s, conv.turn) : undefined);
   });
   conv.say(line.doneLine(s, conv.turn));
   return conv.messages;
@@ -94,11 +98,11 @@ class Plan {
   }
 
   /** One path step: ask for what it needs; before a write, the remaining facts and a yes. */
-  step(step: PathStep, confirmWrites: boolean): void {
+  step(step: PathStep): void {
     this.askNeeded(step);
     const kind = this.conv.toolKind(step.tool_name);
     if (kind !== "read") this.askRemaining();
-    if (kind === "write" && confirmWrites && this.confirms.length) this.askConfirmation(step);
+    if (kind === "write" && this.confirms.length) this.askConfirmation(step);
     this.conv.call(step);
   }
 
@@ -129,7 +133,8 @@ class Plan {
   }
 
   private ask(names: string[]): void {
-    if (names.length) this.conv.say(line.askFactsLine(names, this.conv.seed, this.conv.turn));
+    const flags = names.filter((n) => typeof this.conv.testCase.user_facts[n] === "boolean");
+    if (names.length) this.conv.say(line.askFactsLine(names, this.conv.seed, this.conv.turn, flags));
   }
 }
 
@@ -147,7 +152,7 @@ function refusalReason(testCase: TestCase): string {
 /** The hand-off when the path has none: the domain's transfer tool, its string parameters carrying the reason, its output real. */
 function transferStep(testCase: TestCase, domain: TrajectoryDomain): PathStep {
   const tool = domain.tools.find((t) => t.effect.kind === "transfer");
-  if (!tool) throw new Error(`case ${testCase.branch.branchId} ends in a transfer, but the domain has no transfer tool`);
+  if (!tool) throw new DomainError("invalid", `case ${testCase.branch.branchId} ends in a transfer, but the domain has no transfer tool`);
   const props = (tool.parameters.properties ?? {}) as Record<string, { type?: unknown }>;
   const required = Array.isArray(tool.parameters.required) ? (tool.parameters.required as string[]) : [];
   const input = Object.fromEntries(required.filter((p) => props[p]?.type === "string").map((p) => [p, refusalReason(testCase) || testCase.task]));

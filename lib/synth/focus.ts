@@ -25,7 +25,14 @@ const MAX_RECORDS_PER_REF = 6;
  * facts that fed the tool whose output it reads (order_id behind `outputs.order`), and the records
  * that tool read. An empty focus means "nothing specific": the caller varies everything.
  */
-export function focusOf(doc: TreeDoc, goal: PathGoal, trace: PathTrace, domain: Pick<DomainSpec, "tools">, cand: Candidate): Focus {
+export function focusOf(
+  doc: TreeDoc,
+  goal: PathGoal,
+  trace: PathTrace,
+  domain: Pick<DomainSpec, "tools">,
+  cand: Candidate,
+  variable: Set<string>,
+): Focus {
   let exprs = trace.divergence?.exprs ?? [];
   if (!trace.divergence && trace.failedWrites.length) {
     const node = doc.nodes[trace.failedWrites[0].nodeId];
@@ -69,6 +76,12 @@ export function focusOf(doc: TreeDoc, goal: PathGoal, trace: PathTrace, domain: 
     for (const field of named.length ? named : Object.keys(record)) fields.push({ table, key, field });
   };
 
+  // The earliest guard at fault is what the interpreter trips over first; fix it before the rest.
+  const first = trace.divergence?.misses[0]?.guard;
+  if (first && exprs.includes(first)) {
+    visit(exprRefs(first));
+    if ([...facts].some((f) => variable.has(f)) || fields.length) return { facts: [...facts], fields, literals };
+  }
   visit(mergeRefs(exprs.map(exprRefs)));
   return { facts: [...facts], fields, literals };
 }

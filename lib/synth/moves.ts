@@ -1,5 +1,6 @@
 import type { Database, UserFact } from "@/lib/domain/schema";
 import { canonicalJson } from "@/lib/env";
+import { coherentFacts, type RecordIndex } from "./cluster";
 import type { Focus, FieldTarget } from "./focus";
 import { ABSENT, outputPool, type FactValue } from "./pools";
 import type { Rng } from "./prng";
@@ -45,8 +46,9 @@ function fieldValues(db: Database, target: FieldTarget, literals: unknown[]): un
 
 /**
  * The move sets worth trying from a candidate: every value of every focused fact (static pool plus
- * values read off the current outputs), rewrites of the focused record fields, and a few random
- * pairs of those (two guards often have to change together: a new order and its customer).
+ * values read off the current outputs); the same with the facts that go with that value in the
+ * data (an order and its customer's email, see cluster.ts); random pairs of fact changes; then
+ * rewrites of the focused record fields, and random pairs mixing both.
  */
 export function proposeMoves(args: {
   cand: Candidate;
@@ -56,12 +58,15 @@ export function proposeMoves(args: {
   variable: Set<string>;
   outputs: Record<string, unknown>;
   freezeDb: boolean;
+  records: RecordIndex;
   rng: Rng;
 }): Move[][] {
-  const { cand, focus, facts, pools, variable, outputs, freezeDb, rng } = args;
+  const { cand, focus, facts, pools, variable, outputs, freezeDb, records, rng } = args;
   const focused = focus.facts.filter((f) => variable.has(f));
   const names = focused.length || (focus.fields.length && !freezeDb) ? focused : [...variable];
   const factMoves: Move[] = [];
+  const clusterMoves: Move[][] = [];
+  const linked = [...variable].filter((f) => Object.hasOwn(cand.user, f) || focused.includes(f)).flatMap((f) => facts.get(f) ?? []);
   for (const name of names) {
     const fact = facts.get(name);
     if (!fact) continue;
@@ -71,21 +76,34 @@ export function proposeMoves(args: {
       const key = value === ABSENT ? "absent" : canonicalJson(value);
       if (key === current || seen.has(key)) continue;
       seen.add(key);
-      factMoves.push({ kind: "fact", fact: name, value });
+      const move: Move = { kind: "fact", fact: name, value };
+      factMoves.push(move);
+      const text = Array.isArray(value) && value.length === 1 ? value[0] : value;
+      if (typeof text !== "string") continue;
+      const more = coherentFacts(cand.db, records, fact, text, linked).filter((m) => variable.has(m.fact));
+      if (more.length) clusterMoves.push([move, ...more.map((m): Move => ({ kind: "fact", ...m }))]);
     }
   }
   const fieldMoves: Move[] = freezeDb
     ? []
     : focus.fields.flatMap((t) => fieldValues(cand.db, t, focus.literals).map((value): Move => ({ kind: "field", ...t, value })));
-  const singles = [...rng.sample(factMoves, factMoves.length), ...rng.sample(fieldMoves, MAX_FIELD_MOVES)];
-  return [...singles.map((m) => [m]), ...randomPairs(singles, rng)];
+  // Facts before record edits: a case reads better when it picks existing data than when it rewrites it.
+  const facts1 = rng.sample(factMoves, factMoves.length);
+  const fields1 = rng.sample(fieldMoves, MAX_FIELD_MOVES);
+  return [
+    ...facts1.map((m) => [m]),
+    ...rng.sample(clusterMoves, clusterMoves.length),
+    ...randomPairs(facts1, PAIRS_PER_STEP * 2, rng),
+    ...fields1.map((m) => [m]),
+    ...randomPairs([...facts1, ...fields1], PAIRS_PER_STEP, rng),
+  ];
 }
 
 /** Pairs of single moves on different targets. */
-function randomPairs(singles: Move[], rng: Rng): Move[][] {
+function randomPairs(singles: Move[], count: number, rng: Rng): Move[][] {
   const target = (m: Move) => (m.kind === "fact" ? `f:${m.fact}` : `r:${m.table}/${m.key}/${m.field}`);
   const pairs: Move[][] = [];
-  for (let i = 0; i < PAIRS_PER_STEP * 3 && pairs.length < PAIRS_PER_STEP && singles.length > 1; i++) {
+  for (let i = 0; i < count * 3 && pairs.length < count && singles.length > 1; i++) {
     const a = rng.pick(singles);
     const b = rng.pick(singles);
     if (target(a) !== target(b)) pairs.push([a, b]);

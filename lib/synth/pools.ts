@@ -36,26 +36,34 @@ const tokens = (name: string) => name.toLowerCase().split("_").filter(Boolean);
 const singular = (t: string) => (t.endsWith("s") && t.length > 3 ? t.slice(0, -1) : t);
 
 /**
- * Whether a record field plausibly holds values of a user fact: the same name, a shared ending
- * (customer_email ~ email, refund_method_id ~ payment_method_id; a bare "id" is not enough), or
- * the fact's first word naming the field's entity (items_to_return ~ item_id).
+ * Whether a record field plausibly holds values of a user fact: the same name or a shared ending
+ * (customer_email ~ email, refund_method_id ~ payment_method_id; a bare "id" is not enough).
+ * Loosely: the fact's first word names the field's entity (items_to_return ~ item_id).
  */
-export function factMatchesField(fact: string, field: string): boolean {
+export function factMatchesField(fact: string, field: string, loose = false): boolean {
   if (fact === field) return true;
   const f = tokens(fact);
   const d = tokens(field);
+  if (loose) return d.length === 2 && d[1] === "id" && singular(f[0]) === d[0];
   let shared = 0;
   while (shared < Math.min(f.length, d.length) && f[f.length - 1 - shared] === d[d.length - 1 - shared]) shared++;
-  if (shared >= 2 || (shared === 1 && f[f.length - 1] !== "id")) return true;
-  return d.length === 2 && d[1] === "id" && singular(f[0]) === d[0];
+  return shared >= 2 || (shared === 1 && f[f.length - 1] !== "id");
 }
 
-/** Values of fields matching `fact` in an index, of the fact's scalar type. */
+/**
+ * Values of fields matching `fact` in an index, of the fact's scalar type. The loose rule
+ * (first word names the entity) is used only when no field matches strictly, so customer_email
+ * takes emails, not customer ids.
+ */
 export function matchingValues(fact: UserFact, index: FieldIndex): unknown[] {
   const type = fact.type === "list" ? "string" : fact.type;
-  const out: unknown[] = [];
-  for (const [field, values] of index) if (factMatchesField(fact.name, field)) out.push(...values.filter((v) => typeof v === type));
-  return out;
+  const collect = (loose: boolean) => {
+    const out: unknown[] = [];
+    for (const [field, values] of index) if (factMatchesField(fact.name, field, loose)) out.push(...values.filter((v) => typeof v === type));
+    return out;
+  };
+  const strict = collect(false);
+  return strict.length ? strict : collect(true);
 }
 
 /** An id shaped like a real one that no record has: digits become 9s (#W2001 → #W9999). */

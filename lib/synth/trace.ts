@@ -1,7 +1,8 @@
 import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { evalCel, guardHolds } from "@/lib/cel";
-import { Environment, type TreeRun } from "@/lib/env";
+import type { TreeRun } from "@/lib/env";
 import { isLeafKind, type TreeDoc } from "@/lib/tree/schema";
+import { makeStepper, type Stepper } from "./stepper";
 
 /** What the search varies: the starting database and the facts the user gives. */
 export interface Candidate {
@@ -45,7 +46,12 @@ export interface PathTrace {
   finalDb: Database;
 }
 
-const EMPTY_DB: Database = {};
+const steppers = new WeakMap<object, Stepper>();
+const stepperFor = (tools: DomainSpec["tools"]) => {
+  let stepper = steppers.get(tools);
+  if (!stepper) steppers.set(tools, (stepper = makeStepper(tools)));
+  return stepper;
+};
 
 function holds(guard: string | undefined, vars: Record<string, unknown>): boolean {
   try {
@@ -55,6 +61,57 @@ function holds(guard: string | undefined, vars: Record<string, unknown>): boolea
   }
 }
 
+/** Splits `a && (b || c) && d` at top-level `op`, outside parentheses, brackets and strings. */
+export function splitTop(expr: string, op: "&&" | "||"): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+    else if (depth === 0 && expr.startsWith(op, i)) {
+      parts.push(expr.slice(start, i).trim());
+      start = i + op.length;
+      i++;
+    }
+  }
+  parts.push(expr.slice(start).trim());
+  return parts.filter(Boolean);
+}
+
+/**
+ * Credit in [0, 0.5) for a guard that went the wrong way but partly the right way: the share of
+ * its conjuncts that hold (when it should hold) or of its disjuncts that fail (when it should not).
+ * This is the gradient that lets the search satisfy `a && b` one half at a time.
+ */
+function partialCredit(guard: string | undefined, shouldHold: boolean, vars: Record<string, unknown>): number {
+  if (!guard) return 0;
+  const parts = splitTop(guard, shouldHold ? "&&" : "||");
+  if (parts.length < 2) return 0;
+  const good = parts.filter((p) => holds(p, vars) === shouldHold).length;
+  return (0.5 * good) / parts.length;
+}
+
+/**
+ * How far down a sibling list the constraints hold, in [0, 1): the interpreter tries siblings in
+ * order, so holding the first p constraints is progress; the first miss's partial credit and, a
+ * little, the later constraints break ties. Counting all constraints alike would reward a wrong
+ * order whose later checks happen to pass over the right order with later facts still to fix.
+ */
+function orderedCredit(credit: number[]): number {
+  const p = credit.findIndex((c) => c < 1);
+  if (p < 0) return 1;
+  const later = credit.slice(p + 1);
+  const laterMean = later.length ? later.reduce((a, b) => a + b, 0) / later.length : 0;
+  return (p + 0.9 * credit[p] + 0.09 * laterMean) / credit.length;
+}
+
 /**
  * Walks `goal.nodeIds` the way lib/env's interpreter would (first child whose guard holds, tools
  * really run, confirm answers pick children[0]/[1]) but stops where the interpreter would leave
@@ -62,13 +119,13 @@ function holds(guard: string | undefined, vars: Record<string, unknown>): boolea
  * a found candidate is always re-checked with the real runTree.
  */
 export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec, "tools">, cand: Candidate): PathTrace {
-  const env = new Environment({ tools: domain.tools, db: EMPTY_DB });
-  env.reset(cand.db);
+  const step = stepperFor(domain.tools);
+  let db = cand.db;
   const writes = new Set(domain.tools.filter((t) => t.effect.kind === "write").map((t) => t.name));
   const outputs: Record<string, unknown> = {};
   const calls: PathTrace["calls"] = [];
   const failedWrites: PathTrace["failedWrites"] = [];
-  const vars = () => ({ state: env.state(), user: cand.user, outputs });
+  const vars = () => ({ state: db, user: cand.user, outputs });
   const end = (progress: number, divergence?: Divergence): PathTrace => ({
     progress,
     complete: !divergence,
@@ -76,7 +133,7 @@ export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec
     calls,
     failedWrites,
     outputs,
-    finalDb: env.state(),
+    finalDb: db,
   });
   const ids = goal.nodeIds;
 
@@ -93,7 +150,9 @@ export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec
           return end(i + 0.1, { nodeId: node.id, misses: [], problem, exprs: Object.values(node.args ?? {}) });
         }
       }
-      const result = env.step({ name: node.tool, arguments: args });
+      const answer = step(db, { name: node.tool, arguments: args });
+      const result = answer.result;
+      db = answer.db;
       calls.push({ nodeId: node.id, name: node.tool, arguments: args, result });
       outputs[node.saveAs ?? node.tool] = result.ok ? result.output : { error: result.error };
       if (!result.ok && writes.has(node.tool)) failedWrites.push({ nodeId: node.id, tool: node.tool, error: result.error });
@@ -115,18 +174,19 @@ export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec
     const v = vars();
     const misses: GuardMiss[] = [];
     const exprs: string[] = [];
+    const credit: number[] = [];
     for (let j = 0; j <= k; j++) {
       const child = doc.nodes[children[j]];
       const guard = child?.guard;
       if (guard) exprs.push(guard);
       const shouldHold = j === k;
-      if (holds(guard, v) !== shouldHold)
+      if (holds(guard, v) === shouldHold) credit.push(1);
+      else {
         misses.push({ nodeId: children[j], guard: guard ?? "(no guard: always taken)", shouldHold });
+        credit.push(partialCredit(guard, shouldHold, v));
+      }
     }
-    if (misses.length) {
-      const satisfied = k + 1 - misses.length;
-      return end(i + 0.2 + (0.7 * satisfied) / (k + 1), { nodeId: node.id, wantedId: wanted, misses, exprs });
-    }
+    if (misses.length) return end(i + 0.2 + 0.7 * orderedCredit(credit), { nodeId: node.id, wantedId: wanted, misses, exprs });
   }
   return end(ids.length);
 }

@@ -69,22 +69,30 @@ export function countOutcomes(branches: Pick<Branch, "outcome">[]): OutcomeCount
   return counts;
 }
 
-/** Nodes on the longest path from the root (a lone root: 1; no root: 0). Cycle-safe. */
+/** Nodes on the longest path from the root (a lone root: 1; no root: 0). Cycle-safe, iterative. */
 export function treeDepth(doc: TreeDoc): number {
-  const memo = new Map<string, number>();
-  const depthOf = (id: string, onPath: Set<string>): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    onPath.add(id);
-    let below = 0;
-    for (const childId of doc.nodes[id].children ?? []) {
-      if (doc.nodes[childId] && !onPath.has(childId)) below = Math.max(below, depthOf(childId, onPath));
+  if (!doc.nodes[doc.rootId]) return 0;
+  const depth = new Map<string, number>();
+  const onPath = new Set([doc.rootId]);
+  const stack = [{ id: doc.rootId, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const children = doc.nodes[frame.id].children ?? [];
+    if (frame.next < children.length) {
+      const childId = children[frame.next++];
+      if (doc.nodes[childId] && !onPath.has(childId) && !depth.has(childId)) {
+        stack.push({ id: childId, next: 0 });
+        onPath.add(childId);
+      }
+      continue;
     }
-    onPath.delete(id);
-    memo.set(id, below + 1);
-    return below + 1;
-  };
-  return doc.nodes[doc.rootId] ? depthOf(doc.rootId, new Set()) : 0;
+    // Children on the path (a cycle) have no depth yet and count for nothing.
+    const below = Math.max(0, ...children.map((c) => depth.get(c) ?? 0));
+    depth.set(frame.id, below + 1);
+    onPath.delete(frame.id);
+    stack.pop();
+  }
+  return depth.get(doc.rootId)!;
 }
 
 export type BranchingFactors = {

@@ -1,7 +1,17 @@
 import type { ASTNode, Environment } from "@marcbachmann/cel-js";
 import { firstLine } from "@/lib/cel";
 import { DYN, type CelType } from "./cel-types";
-import { guardEnvironment, guardVarTypes, type GuardVarTypes, type TreeDomainContext, type VisibleOutput } from "./guard-types";
+import {
+  baseGuardEnvironment,
+  guardEnvironment,
+  outputsType,
+  stateType,
+  userType,
+  withOutputs,
+  type GuardVarTypes,
+  type TreeDomainContext,
+  type VisibleOutput,
+} from "./guard-types";
 
 export type CelCheck =
   | { valid: true; type: string }
@@ -55,16 +65,14 @@ function unknownHasField(ast: ASTNode, types: GuardVarTypes): string | null {
 }
 
 function checkIn(scope: Scope, expr: string): CelCheck {
-  let ast: ASTNode;
   try {
-    ast = scope.env.parse(expr).ast;
-  } catch (e) {
-    return { valid: false, kind: "syntax", message: firstLine((e as Error).message) };
-  }
-  try {
+    // check() alone is much cheaper than parse(), which also compiles an evaluator.
     const result = scope.env.check(expr);
-    if (!result.valid) return { valid: false, kind: "type", message: firstLine(result.error?.message ?? "does not type-check") };
-    const hasProblem = scope.types && unknownHasField(ast, scope.types);
+    if (!result.valid) {
+      const kind = result.error?.name === "ParseError" ? "syntax" : "type";
+      return { valid: false, kind, message: firstLine(result.error?.message ?? "does not type-check") };
+    }
+    const hasProblem = scope.types && /\bhas\s*\(/.test(expr) && unknownHasField(scope.env.parse(expr).ast, scope.types);
     if (hasProblem) return { valid: false, kind: "type", message: hasProblem };
     return { valid: true, type: result.type ?? "dyn" };
   } catch {
@@ -80,14 +88,21 @@ function checkIn(scope: Scope, expr: string): CelCheck {
  */
 export function createGuardChecker(domain?: TreeDomainContext) {
   const scopes = new Map<string, Scope>();
+  const counter = { n: 0 };
+  const fixed = domain ? { state: stateType(domain), user: userType(domain) } : null;
+  let base: Environment | null = null;
   const scopeFor = (visible: VisibleOutput[] | null): Scope => {
-    const key = visible === null ? "*" : JSON.stringify(visible.map((v) => [v.key, v.tool]));
+    const key = !domain ? "dyn" : visible === null ? "*" : JSON.stringify(visible.map((v) => [v.key, v.tool]));
     let scope = scopes.get(key);
     if (!scope) {
-      const types = domain ? guardVarTypes(domain, visible ?? []) : null;
-      // Unknown path (an unreachable node): any output key is allowed.
-      if (types && visible === null) types.outputs = { kind: "map", of: DYN };
-      scope = { env: guardEnvironment(types), types };
+      if (!domain || !fixed) {
+        scope = { env: guardEnvironment(null), types: null };
+      } else {
+        // Unknown path (an unreachable node): any output key is allowed.
+        const outputs: CelType = visible === null ? { kind: "map", of: DYN } : outputsType(domain, visible);
+        base ??= baseGuardEnvironment(fixed, counter);
+        scope = { env: withOutputs(base, outputs, counter), types: { ...fixed, outputs } };
+      }
       scopes.set(key, scope);
     }
     return scope;

@@ -34,26 +34,29 @@ export function toolOutputType(domain: TreeDomainContext, toolName: string): Cel
   return t.kind === "map" && t.of.kind === "dyn" ? t : DYN;
 }
 
-export function guardVarTypes(domain: TreeDomainContext, visible: VisibleOutput[]): GuardVarTypes {
+export function stateType(domain: TreeDomainContext): CelType {
   const tables: Record<string, CelType> = {};
-  for (const [table, rows] of Object.entries(domain.db)) {
-    tables[table] = { kind: "map", of: recordTypeOf(Object.values(rows)) };
-  }
-  const user: Record<string, CelType> = {};
-  for (const fact of domain.userFacts) user[fact.name] = FACT_TYPES[fact.type];
-  const outputs: Record<string, CelType> = {};
-  for (const { key, tool } of visible) outputs[key] = toolOutputType(domain, tool); // later calls overwrite
-  return {
-    state: { kind: "record", fields: tables },
-    user: { kind: "record", fields: user },
-    outputs: { kind: "record", fields: outputs },
-  };
+  for (const [table, rows] of Object.entries(domain.db)) tables[table] = { kind: "map", of: recordTypeOf(Object.values(rows)) };
+  return { kind: "record", fields: tables };
+}
+
+export function userType(domain: TreeDomainContext): CelType {
+  return { kind: "record", fields: Object.fromEntries(domain.userFacts.map((f) => [f.name, FACT_TYPES[f.type]])) };
+}
+
+/** Later calls with the same key overwrite earlier ones, as at runtime. */
+export function outputsType(domain: TreeDomainContext, visible: VisibleOutput[]): CelType {
+  return { kind: "record", fields: Object.fromEntries(visible.map(({ key, tool }) => [key, toolOutputType(domain, tool)])) };
+}
+
+export function guardVarTypes(domain: TreeDomainContext, visible: VisibleOutput[]): GuardVarTypes {
+  return { state: stateType(domain), user: userType(domain), outputs: outputsType(domain, visible) };
 }
 
 type Decl = string | { [field: string]: Decl };
 
 /** Converts a CelType to a cel-js declaration, registering named types where cel-js needs them. */
-function declare(env: Environment, t: CelType, hint: string, counter: { n: number }): Decl {
+function declare(env: Environment, t: CelType, hint: string, counter: Counter): Decl {
   switch (t.kind) {
     case "list":
     case "map": {
@@ -74,7 +77,7 @@ function declare(env: Environment, t: CelType, hint: string, counter: { n: numbe
 }
 
 /** Records inside lists and maps must be named types in cel-js. */
-function registerRecord(env: Environment, t: CelType, hint: string, counter: { n: number }): string {
+function registerRecord(env: Environment, t: CelType, hint: string, counter: Counter): string {
   const name = `T${counter.n++}_${hint.replace(/[^A-Za-z0-9_]/g, "_")}`;
   const schema = declare(env, t, hint, counter);
   env.registerType({ name, schema: schema as never });
@@ -93,16 +96,36 @@ function registerLenientOperators(env: Environment): void {
   }
 }
 
-/** A cel-js environment that type-checks expressions over the given variable types. */
-export function guardEnvironment(types: GuardVarTypes | null): Environment {
-  if (!types) return celEnvironment({ state: "dyn", user: "dyn", outputs: "dyn" });
+type Counter = { n: number };
+
+function addVariable(env: Environment, name: string, t: CelType, counter: Counter): void {
+  const decl = declare(env, t, name, counter);
+  if (typeof decl === "string") env.registerVariable(name, decl as never);
+  else env.registerVariable({ name, schema: decl as never });
+}
+
+/**
+ * The typed environment without `outputs`: state and user are the same for every node, so a
+ * checker builds this once and clones it per set of visible outputs (cloning is cheap).
+ */
+export function baseGuardEnvironment(types: Pick<GuardVarTypes, "state" | "user">, counter: Counter = { n: 0 }): Environment {
   const env = celEnvironment({});
   registerLenientOperators(env);
-  const counter = { n: 0 };
-  for (const [name, t] of Object.entries(types) as [string, CelType][]) {
-    const decl = declare(env, t, name, counter);
-    if (typeof decl === "string") env.registerVariable(name, decl as never);
-    else env.registerVariable({ name, schema: decl as never });
-  }
+  addVariable(env, "state", types.state, counter);
+  addVariable(env, "user", types.user, counter);
   return env;
+}
+
+/** Adds `outputs` to a clone of a base environment; `counter` keeps type names unique across both. */
+export function withOutputs(base: Environment, outputs: CelType, counter: Counter): Environment {
+  const env = base.clone();
+  addVariable(env, "outputs", outputs, counter);
+  return env;
+}
+
+/** A cel-js environment that type-checks expressions over the given variable types (null: all dyn). */
+export function guardEnvironment(types: GuardVarTypes | null): Environment {
+  if (!types) return celEnvironment({ state: "dyn", user: "dyn", outputs: "dyn" });
+  const counter = { n: 0 };
+  return withOutputs(baseGuardEnvironment(types, counter), types.outputs, counter);
 }

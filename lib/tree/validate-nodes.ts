@@ -8,14 +8,18 @@ type Issue = Omit<TreeIssue, "nodeId">;
 const error = (code: string, message: string): Issue => ({ severity: "error", code, message });
 const warning = (code: string, message: string): Issue => ({ severity: "warning", code, message });
 
-/** Outputs set before `nodeId` runs: its tool_call ancestors, in path order; null off the tree. */
-export function visibleOutputs(doc: TreeDoc, walk: TreeWalk, nodeId: string): VisibleOutput[] | null {
-  const path = walk.ancestors.get(nodeId);
-  if (!path) return null;
-  return path
-    .map((id) => doc.nodes[id])
-    .filter((n) => n?.kind === "tool_call" && n.tool)
-    .map((n) => ({ key: n.saveAs ?? n.tool!, tool: n.tool! }));
+/**
+ * Outputs set before each reachable node runs: those of its tool_call ancestors, in path order.
+ * Built parent-first in one pass (walk order is pre-order), sharing lists where nothing is added.
+ */
+export function visibleOutputsByNode(doc: TreeDoc, walk: TreeWalk): Map<string, VisibleOutput[]> {
+  const visible = new Map<string, VisibleOutput[]>();
+  for (const [id, parentId] of walk.treeParent) {
+    const parent = parentId === null ? undefined : doc.nodes[parentId];
+    const above = parentId === null ? [] : (visible.get(parentId) ?? []);
+    visible.set(id, parent?.kind === "tool_call" && parent.tool ? [...above, { key: parent.saveAs ?? parent.tool, tool: parent.tool }] : above);
+  }
+  return visible;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -98,8 +102,7 @@ function leafIssues(node: TreeNode, domain?: TreeDomainContext): Issue[] {
 }
 
 /** Issues of one node on its own: tool, bindings, guard, leaf fields. */
-export function nodeIssues(doc: TreeDoc, node: TreeNode, walk: TreeWalk, checker: GuardChecker, domain?: TreeDomainContext): TreeIssue[] {
-  const visible = visibleOutputs(doc, walk, node.id);
+export function nodeIssues(node: TreeNode, visible: VisibleOutput[] | null, checker: GuardChecker, domain?: TreeDomainContext): TreeIssue[] {
   const issues = [
     ...(node.kind === "tool_call" ? toolIssues(node, visible, checker, domain) : []),
     ...guardIssues(node, visible, checker),

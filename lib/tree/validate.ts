@@ -1,7 +1,7 @@
 import { createGuardChecker } from "./guard-check";
 import type { TreeDomainContext } from "./guard-types";
 import { isLeafKind, type TreeDoc, type TreeIssue } from "./schema";
-import { nodeIssues, siblingIssues } from "./validate-nodes";
+import { nodeIssues, siblingIssues, visibleOutputsByNode } from "./validate-nodes";
 import { nodeName, walkTree, type TreeWalk } from "./walk";
 
 /**
@@ -13,9 +13,11 @@ import { nodeName, walkTree, type TreeWalk } from "./walk";
 export function validateTree(doc: TreeDoc, domain?: TreeDomainContext): TreeIssue[] {
   const walk = walkTree(doc);
   const checker = createGuardChecker(domain);
+  const visible = visibleOutputsByNode(doc, walk);
   const issues = structureIssues(doc, walk);
   for (const node of Object.values(doc.nodes)) {
-    issues.push(...nodeIssues(doc, node, walk, checker, domain));
+    // Off the tree (unreachable) the path is unknown: null lets any output through.
+    issues.push(...nodeIssues(node, visible.get(node.id) ?? null, checker, domain));
     issues.push(...siblingIssues(doc, node));
   }
   return issues;

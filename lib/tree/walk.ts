@@ -7,8 +7,8 @@ import type { TreeDoc, TreeNode } from "./schema";
  */
 export interface TreeWalk {
   reachable: Set<string>;
-  /** Ancestors from the root, for reachable nodes (the node itself excluded). */
-  ancestors: Map<string, string[]>;
+  /** The parent each reachable node was first reached from (null for the root), in pre-order. */
+  treeParent: Map<string, string | null>;
   /** Parent ids of each node, once per listing (a parent listing a child twice counts twice). */
   parents: Map<string, string[]>;
   /** Node ids around each cycle, starting and ending at the same node. */
@@ -24,7 +24,7 @@ export function walkTree(doc: TreeDoc): TreeWalk {
   }
 
   const reachable = new Set<string>();
-  const ancestors = new Map<string, string[]>();
+  const treeParent = new Map<string, string | null>();
   const cycles: string[][] = [];
   const done = new Set<string>();
 
@@ -35,7 +35,7 @@ export function walkTree(doc: TreeDoc): TreeWalk {
       done.add(id);
       if (fromRoot) {
         reachable.add(id);
-        ancestors.set(id, stack.slice(0, -1).map((f) => f.id));
+        treeParent.set(id, stack.length > 1 ? stack[stack.length - 2].id : null);
       }
     };
     visit(start);
@@ -50,7 +50,7 @@ export function walkTree(doc: TreeDoc): TreeWalk {
       const childId = children[frame.next++];
       if (!doc.nodes[childId]) continue;
       if (onStack.has(childId)) {
-        const from = stack.findIndex((f) => f.id === childId);
+        const from = stack.findIndex((f) => f.id === childId); // only on a back edge: rare
         cycles.push([...stack.slice(from).map((f) => f.id), childId]);
       } else if (!done.has(childId)) {
         stack.push({ id: childId, next: 0 });
@@ -63,7 +63,7 @@ export function walkTree(doc: TreeDoc): TreeWalk {
   if (doc.nodes[doc.rootId]) dfs(doc.rootId, true);
   // Cycles among unreachable nodes are still cycles worth naming.
   for (const id of Object.keys(doc.nodes)) if (!done.has(id)) dfs(id, false);
-  return { reachable, ancestors, parents, cycles };
+  return { reachable, treeParent, parents, cycles };
 }
 
 /** `"Order is pending" (n4)`: how messages name a node. */

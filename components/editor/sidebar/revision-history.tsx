@@ -37,7 +37,9 @@ export function RevisionHistory({ treeId, onRestore, isRestoring }: { treeId: nu
             <li key={r.revision} className={preview?.revision === r.revision ? "viewing" : undefined}>
               <div className="revision-meta">
                 <b>r{r.revision}</b>
-                {r.revision === baseRevision && <span className="badge">current</span>}
+                {r.revision === baseRevision && (
+                  <span className="badge" title="The revision your edits start from">{r.revision === data.revisions[0].revision ? "current" : "your base"}</span>
+                )}
                 <span className="muted small" title={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</span>
               </div>
               {r.message && <div className="revision-message">{r.message}</div>}

@@ -1,0 +1,15 @@
+/** `npm run bench [suite]`: prints speed and memory figures for each part of the studio. */
+const suites: Record<string, () => Promise<void>> = {
+  engine: async () => (await import("./engine")).benchEngine(),
+  llm: async () => (await import("./llm")).benchLlm(),
+};
+
+async function main(only?: string) {
+  for (const [name, run] of Object.entries(suites)) {
+    if (only && only !== name) continue;
+    console.log(`\n== ${name} ==`);
+    await run();
+  }
+}
+
+void main(process.argv[2]);

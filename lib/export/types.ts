@@ -1,0 +1,48 @@
+import type { TestCase } from "@/lib/cases/schema";
+import type { DomainSpec } from "@/lib/domain/schema";
+
+/** One case to export, with the domain it runs in (policy, tools with effects, seed db). */
+export interface ExportRow {
+  /** Unique within one export: the parquet index, the tau2 task id, the JSONL metadata id. */
+  id: string;
+  testCase: TestCase;
+  domain: DomainSpec;
+  /** Overrides the export's split map for this row. */
+  split?: Split;
+}
+
+/** Rows arrive one at a time (a db cursor, a generator): exports never need them all at once. */
+export type RowSource = Iterable<ExportRow> | AsyncIterable<ExportRow>;
+
+export const SPLITS = ["train", "validation"] as const;
+export type Split = (typeof SPLITS)[number];
+
+export const EXPORT_FORMATS = ["verl", "chat", "tau2"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Something a curator should look at; exports never drop a row without one. */
+export interface ExportWarning {
+  rowId: string | null;
+  code: "over_budget" | "row_skipped" | "duplicate_id" | "not_expressible" | "domain_changed" | "truncated";
+  message: string;
+}
+
+/** What one format's writer needs to know about a row beyond the row. */
+export interface RowContext {
+  split: Split;
+  /** Where the writer reports problems with this row. */
+  warn: (code: ExportWarning["code"], message: string) => void;
+}
+
+/**
+ * One export format: rows go in one at a time; `add` returns the row's token count (the
+ * format's prompt or conversation, when counting is on) for the dataset card.
+ */
+export interface FormatWriter {
+  add(row: ExportRow, ctx: RowContext): Promise<number | null>;
+  /** Finishes every file; returns their paths. */
+  close(): Promise<string[]>;
+}
+
+/** The domain slug a row's files and group keys use. */
+export const domainSlug = (row: Pick<ExportRow, "domain">): string => row.domain.slug;

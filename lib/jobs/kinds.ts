@@ -1,0 +1,12 @@
+// Every job kind the studio knows. A module that defines a kind calls `registerJobKind` at its
+// top level and adds its import here, so the worker, the in-process runner and `enqueueJob`
+// all know it without importing each other.
+const LOADERS: (() => Promise<unknown>)[] = [() => import("./demo-llm-echo")];
+
+let loaded: Promise<void> | undefined;
+
+/** Imports every job kind module once (they register themselves). */
+export function loadJobKinds(): Promise<void> {
+  loaded ??= Promise.all(LOADERS.map((load) => load())).then(() => undefined);
+  return loaded;
+}

@@ -1,0 +1,117 @@
+import type { Database, DomainSpec } from "@/lib/domain/schema";
+import { diffStates, runTree, type TreeRun } from "@/lib/env";
+import type { Branch, TreeDoc } from "@/lib/tree/schema";
+import { climb } from "./climb";
+import { followPath, type Candidate, type PathGoal, type PathTrace } from "./trace";
+
+export interface SearchOptions {
+  seed: number;
+  /** Walks the search may spend (default 600). */
+  maxIterations?: number;
+}
+
+export type BranchInput =
+  | { ok: true; db: Database; user: Record<string, unknown>; confirm: Record<string, boolean>; run: TreeRun; tries: number }
+  | { ok: false; reason: string; tries: number };
+
+export type BranchPath = Pick<Branch, "nodeIds" | "confirmations" | "leafId">;
+
+export const DEFAULT_MAX_ITERATIONS = 1200;
+const FACTS_ONLY_SHARE = 0.6;
+
+export const confirmAnswers = (branch: Pick<Branch, "confirmations">): Record<string, boolean> =>
+  Object.fromEntries(branch.confirmations.map((c) => [c.nodeId, c.confirmed]));
+
+/** A walk is what a branch needs when it follows the whole path and no write on it fails. */
+const isSound = (trace: PathTrace) => trace.complete && trace.failedWrites.length === 0;
+
+/**
+ * Finds a starting database and user facts that drive the interpreter down exactly
+ * `branch.nodeIds` (confirm answers come from the branch). The search starts from the domain's
+ * seed database with no facts, climbs on how far along the path a walk gets, then drops every
+ * fact and record edit the branch does not need. The answer is re-checked with the real runTree.
+ * When no candidate works, `reason` names the node and guard where the deepest attempt stopped.
+ */
+export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: DomainSpec, opts: SearchOptions): BranchInput {
+  const goal: PathGoal = { nodeIds: branch.nodeIds, confirm: confirmAnswers(branch) };
+  // Existing data first: a case reads better when it picks real records than when it edits them.
+  // Record edits are allowed only for what choosing facts could not reach.
+  const budget = opts.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  const setup = {
+    doc,
+    goal,
+    domain,
+    variable: new Set(domain.userFacts.map((f) => f.name)),
+    seed: opts.seed,
+    score: (trace: PathTrace, _cand: Candidate, dbEdits: number) => ({
+      score: trace.progress * 1000 - trace.failedWrites.length * 400 - dbEdits * 2,
+      isPerfect: isSound(trace),
+    }),
+  };
+  const factsOnly = climb({ ...setup, start: { user: {}, db: domain.db }, freezeDb: true, maxIterations: Math.ceil(budget * FACTS_ONLY_SHARE) });
+  const withEdits = factsOnly.best.isPerfect
+    ? null
+    : climb({ ...setup, start: factsOnly.best.cand, freezeDb: false, maxIterations: budget - factsOnly.tries });
+  const tries = factsOnly.tries + (withEdits?.tries ?? 0);
+  const best = withEdits && withEdits.best.score > factsOnly.best.score ? withEdits.best : factsOnly.best;
+  if (!best.isPerfect) return { ok: false, reason: explainMiss(doc, best.trace, tries), tries };
+
+  const cand = minimize(best.cand, domain.db, new Set(), (c) => isSound(followPath(doc, goal, domain, c)));
+  const run = runTree(doc, domain, { db: cand.db, user: cand.user, confirm: goal.confirm });
+  const mismatch = runMismatch(run, branch);
+  if (mismatch) return { ok: false, reason: `the interpreter did not follow the branch the search found: ${mismatch}`, tries };
+  return { ok: true, db: cand.db, user: cand.user, confirm: goal.confirm, run, tries };
+}
+
+/**
+ * Drops facts (except `keep`) and reverts record fields to `seedDb` one at a time, keeping each
+ * drop that `isStillGood` accepts: the case then states only what its branch depends on.
+ */
+export function minimize(cand: Candidate, seedDb: Database, keep: Set<string>, isStillGood: (c: Candidate) => boolean): Candidate {
+  let current = cand;
+  for (const fact of Object.keys(current.user)) {
+    if (keep.has(fact)) continue;
+    const user = { ...current.user };
+    delete user[fact];
+    const next = { user, db: current.db };
+    if (isStillGood(next)) current = next;
+  }
+  const fields = new Set(diffStates(seedDb, current.db).map((c) => `${c.table}\u0000${c.key}\u0000${(c.field ?? "").split(".")[0]}`));
+  for (const at of fields) {
+    const [table, key, field] = at.split("\u0000");
+    const seedRecord = seedDb[table]?.[key];
+    if (!seedRecord || !field) continue;
+    const record = { ...current.db[table][key] };
+    if (Object.hasOwn(seedRecord, field)) record[field] = seedRecord[field];
+    else delete record[field];
+    const next = { user: current.user, db: { ...current.db, [table]: { ...current.db[table], [key]: record } } };
+    if (isStillGood(next)) current = next;
+  }
+  return current;
+}
+
+/** Why a run is not the branch (null when it is). */
+export function runMismatch(run: TreeRun, branch: BranchPath): string | null {
+  if (run.stuck) return `the run got stuck at ${run.stuck.nodeId}: ${run.stuck.reason}`;
+  if (run.nodeIds.join(">") !== branch.nodeIds.join(">")) return `it took ${run.nodeIds.join(" > ")} instead of ${branch.nodeIds.join(" > ")}`;
+  if (run.leafId !== branch.leafId) return `it ended at ${run.leafId ?? "no leaf"}, not ${branch.leafId}`;
+  return null;
+}
+
+/** `n7 (Order over limit)`. */
+export const nodeRef = (doc: TreeDoc, id: string) => (doc.nodes[id]?.label ? `${id} (${doc.nodes[id].label})` : id);
+
+/** The deepest attempt's stopping point, in words. */
+export function explainMiss(doc: TreeDoc, trace: PathTrace, tries: number): string {
+  const where = trace.divergence;
+  if (!where) {
+    const failed = trace.failedWrites[0];
+    if (failed) return `tool ${failed.tool} at node ${nodeRef(doc, failed.nodeId)} failed in every attempt: ${failed.error} (${tries} tries)`;
+    return `no attempt completed the branch (${tries} tries)`;
+  }
+  if (where.problem) return `at node ${nodeRef(doc, where.nodeId)}: ${where.problem}, in every attempt (${tries} tries)`;
+  const wanted = where.misses.find((m) => m.shouldHold);
+  if (wanted) return `guard \`${wanted.guard}\` at node ${nodeRef(doc, wanted.nodeId)}: no candidate satisfied it in ${tries} tries`;
+  const earlier = where.misses[0];
+  return `guard \`${earlier.guard}\` of the earlier sibling ${nodeRef(doc, earlier.nodeId)} held in every attempt, so ${nodeRef(doc, where.wantedId ?? "?")} is never reached (${tries} tries)`;
+}
