@@ -65,5 +65,5 @@ export const jobItems = sqliteTable(
     startedAt: text("started_at"),
     finishedAt: text("finished_at"),
   },
-  (t) => [uniqueIndex("job_items_job_idx").on(t.jobId, t.idx), index("job_items_status_idx").on(t.status, t.jobId)],
+  (t) => [uniqueIndex("job_items_job_idx").on(t.jobId, t.idx), index("job_items_status_idx").on(t.status, t.jobId, t.idx)],
 );

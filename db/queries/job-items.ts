@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { jobItems, jobs } from "../schema-jobs";
 import { finishIfDone, releaseRunning, type JobItemRow, type JobRow, type Usage } from "./jobs";
@@ -9,32 +9,98 @@ import { finishIfDone, releaseRunning, type JobItemRow, type JobRow, type Usage 
 // expired lease) can finish but never records.
 
 const iso = () => new Date().toISOString();
+const p = (name: string) => sql`${sql.placeholder(name)}`;
+
+// The claim and record paths run once per item, so their statements are prepared once per
+// connection: building and preparing SQL anew cost more CPU than the writes themselves.
+function prepareHotPath(db: Db) {
+  return {
+    activeJobs: db
+      .select({ id: jobs.id, status: jobs.status })
+      .from(jobs)
+      .where(and(eq(jobs.kind, sql.placeholder("kind")), inArray(jobs.status, ["queued", "running"])))
+      .orderBy(asc(jobs.id))
+      .prepare(),
+    // The oldest pending items of one job: an index seek on (status, job_id, idx).
+    claimInJob: db
+      .update(jobItems)
+      .set({ status: "running", owner: p("owner"), leaseUntil: p("leaseUntil"), attempts: sql`${jobItems.attempts} + 1`, startedAt: p("now") })
+      .where(
+        inArray(
+          jobItems.id,
+          db
+            .select({ id: jobItems.id })
+            .from(jobItems)
+            .where(and(eq(jobItems.status, "pending"), eq(jobItems.jobId, sql.placeholder("jobId"))))
+            .orderBy(asc(jobItems.idx))
+            .limit(sql.placeholder("limit")),
+        ),
+      )
+      .returning()
+      .prepare(),
+    startJob: db
+      .update(jobs)
+      .set({ status: "running", startedAt: sql`coalesce(${jobs.startedAt}, ${sql.placeholder("now")})` })
+      .where(and(eq(jobs.id, sql.placeholder("jobId")), eq(jobs.status, "queued")))
+      .prepare(),
+    recordItem: db
+      .update(jobItems)
+      .set({
+        status: p("status"),
+        result: p("result"),
+        error: p("error"),
+        owner: null,
+        leaseUntil: null,
+        promptTokens: sql`${jobItems.promptTokens} + ${sql.placeholder("promptTokens")}`,
+        completionTokens: sql`${jobItems.completionTokens} + ${sql.placeholder("completionTokens")}`,
+        cost: sql`${jobItems.cost} + ${sql.placeholder("cost")}`,
+        durationMs: p("durationMs"),
+        finishedAt: p("now"),
+      })
+      .where(and(eq(jobItems.id, sql.placeholder("itemId")), eq(jobItems.owner, sql.placeholder("owner")), eq(jobItems.status, "running")))
+      .returning({ jobId: jobItems.jobId })
+      .prepare(),
+    countOnJob: db
+      .update(jobs)
+      .set({
+        done: sql`${jobs.done} + ${sql.placeholder("done")}`,
+        failed: sql`${jobs.failed} + ${sql.placeholder("failed")}`,
+        promptTokens: sql`${jobs.promptTokens} + ${sql.placeholder("promptTokens")}`,
+        completionTokens: sql`${jobs.completionTokens} + ${sql.placeholder("completionTokens")}`,
+        cost: sql`${jobs.cost} + ${sql.placeholder("cost")}`,
+      })
+      .where(eq(jobs.id, sql.placeholder("jobId")))
+      .prepare(),
+    openItems: db
+      .select({ n: count() })
+      .from(jobItems)
+      .where(and(inArray(jobItems.status, ["pending", "running"]), eq(jobItems.jobId, sql.placeholder("jobId"))))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareHotPath>>();
+function hotPath(db: Db) {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = prepareHotPath(db)));
+  return statements;
+}
 
 /** Claims up to `limit` pending items of active jobs of one kind, oldest job first. */
 export function claimItems({ db, kind, owner, limit, leaseMs, now = Date.now() }: { db: Db; kind: string; owner: string; limit: number; leaseMs: number; now?: number }): JobItemRow[] {
   if (limit <= 0) return [];
+  const q = hotPath(db);
   return db.transaction(
-    (tx) => {
-      const candidates = tx
-        .select({ id: jobItems.id })
-        .from(jobItems)
-        .innerJoin(jobs, eq(jobs.id, jobItems.jobId))
-        .where(and(eq(jobItems.status, "pending"), eq(jobs.kind, kind), inArray(jobs.status, ["queued", "running"])))
-        .orderBy(asc(jobItems.jobId), asc(jobItems.idx))
-        .limit(limit);
-      const claimed = tx
-        .update(jobItems)
-        .set({ status: "running", owner, leaseUntil: now + leaseMs, attempts: sql`${jobItems.attempts} + 1`, startedAt: iso() })
-        .where(and(inArray(jobItems.id, candidates), eq(jobItems.status, "pending")))
-        .returning()
-        .all();
-      const jobIds = [...new Set(claimed.map((c) => c.jobId))];
-      if (jobIds.length > 0)
-        tx.update(jobs)
-          .set({ status: "running", startedAt: sql`coalesce(${jobs.startedAt}, ${iso()})` })
-          .where(and(inArray(jobs.id, jobIds), eq(jobs.status, "queued")))
-          .run();
-      return claimed.sort((a, b) => a.jobId - b.jobId || a.idx - b.idx);
+    () => {
+      const claimed: JobItemRow[] = [];
+      for (const job of q.activeJobs.all({ kind })) {
+        const items = q.claimInJob.all({ jobId: job.id, limit: limit - claimed.length, owner, leaseUntil: now + leaseMs, now: iso() });
+        if (items.length === 0) continue;
+        claimed.push(...items.sort((a, b) => a.idx - b.idx));
+        if (job.status === "queued") q.startJob.run({ jobId: job.id, now: iso() });
+        if (claimed.length >= limit) break;
+      }
+      return claimed;
     },
     { behavior: "immediate" },
   );
@@ -59,37 +125,24 @@ export type ItemOutcome = { status: "done"; result: unknown } | { status: "faile
  * caller still owns the running item. `finishedJob` is set when this item finished the job.
  */
 export function recordItem({ db, itemId, owner, outcome, usage, durationMs }: { db: Db; itemId: number; owner: string; outcome: ItemOutcome; usage: Usage; durationMs: number }): { recorded: boolean; finishedJob?: JobRow } {
+  const q = hotPath(db);
+  const isDone = outcome.status === "done";
   return db.transaction(
     (tx) => {
-      const item = tx
-        .update(jobItems)
-        .set({
-          status: outcome.status,
-          result: outcome.status === "done" ? outcome.result : null,
-          error: outcome.status === "failed" ? outcome.error : null,
-          owner: null,
-          leaseUntil: null,
-          promptTokens: sql`${jobItems.promptTokens} + ${usage.promptTokens}`,
-          completionTokens: sql`${jobItems.completionTokens} + ${usage.completionTokens}`,
-          cost: sql`${jobItems.cost} + ${usage.cost}`,
-          durationMs,
-          finishedAt: iso(),
-        })
-        .where(and(eq(jobItems.id, itemId), eq(jobItems.owner, owner), eq(jobItems.status, "running")))
-        .returning({ jobId: jobItems.jobId })
-        .get();
+      const item = q.recordItem.get({
+        itemId,
+        owner,
+        status: outcome.status,
+        result: isDone ? JSON.stringify(outcome.result ?? null) : null,
+        error: isDone ? null : outcome.error,
+        ...usage,
+        durationMs,
+        now: iso(),
+      });
       if (!item) return { recorded: false };
-      tx.update(jobs)
-        .set({
-          done: sql`${jobs.done} + ${outcome.status === "done" ? 1 : 0}`,
-          failed: sql`${jobs.failed} + ${outcome.status === "failed" ? 1 : 0}`,
-          promptTokens: sql`${jobs.promptTokens} + ${usage.promptTokens}`,
-          completionTokens: sql`${jobs.completionTokens} + ${usage.completionTokens}`,
-          cost: sql`${jobs.cost} + ${usage.cost}`,
-        })
-        .where(eq(jobs.id, item.jobId))
-        .run();
-      return { recorded: true, finishedJob: finishIfDone(tx, item.jobId) };
+      q.countOnJob.run({ jobId: item.jobId, done: isDone ? 1 : 0, failed: isDone ? 0 : 1, ...usage });
+      const open = q.openItems.get({ jobId: item.jobId })?.n ?? 0;
+      return { recorded: true, finishedJob: open === 0 ? finishIfDone(tx, item.jobId) : undefined };
     },
     { behavior: "immediate" },
   );

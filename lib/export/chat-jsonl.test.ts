@@ -1,54 +1,45 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatMessage } from "@/lib/chat/schema";
+import { chatRecord } from "./chat-jsonl";
 import { exportDataset, type ExportResult } from "./export";
-import { exampleRows, shopRows } from "./test-fixture";
-import type { ExportRow } from "./types";
+import { checkChatLines, jsonLines } from "./test-checks";
+import { shopRows } from "./test-fixture";
 
-let rows: ExportRow[];
+const rows = shopRows();
 let dir: string;
 let result: ExportResult;
-const lines = (file: string) => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
-
 beforeAll(async () => {
-  rows = [...shopRows(), ...(await exampleRows())];
   dir = mkdtempSync(path.join(tmpdir(), "chat-"));
-  const split = new Map([[rows[0].id, "validation" as const]]);
-  result = await exportDataset({ format: "chat", rows, outDir: dir, split, tokenBudget: 100_000 });
-}, 120_000);
+  result = await exportDataset({ format: "chat", rows, outDir: dir, split: new Map([[rows[0].id, "validation" as const]]), tokenBudget: 100_000 });
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("chat JSONL export", () => {
   it("writes one parseable line per case, split by file", () => {
     expect(result.files.map((f) => path.basename(f))).toEqual(["train.jsonl", "val.jsonl", "README.md"]);
-    const train = lines(path.join(dir, "train.jsonl"));
-    const val = lines(path.join(dir, "val.jsonl"));
-    expect(val.map((l) => l.metadata.id)).toEqual([rows[0].id]);
-    expect(train.length + val.length).toBe(rows.length);
+    expect(jsonLines(path.join(dir, "val.jsonl")).map((l) => [l.metadata.id, l.metadata.split])).toEqual([[rows[0].id, "validation"]]);
+    expect(jsonLines(path.join(dir, "train.jsonl")).map((l) => l.metadata.id)).toEqual(rows.slice(1).map((r) => r.id));
     expect(result.warnings).toEqual([]);
   });
 
-  it("holds OpenAI chat messages starting with system then user, the tools, and the case metadata", () => {
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const line of lines(path.join(dir, "train.jsonl"))) {
-      const row = byId.get(line.metadata.id)!;
-      expect(line.messages.map((m: ChatMessage) => ChatMessage.parse(m).role).slice(0, 2)).toEqual(["system", "user"]);
-      expect(line.messages[0].content).toContain(row.domain.policy.trim());
-      expect(line.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(row.domain.tools.map((t) => t.name));
-      expect(line.metadata).toMatchObject({ outcome: row.testCase.expected_outcome, domain: row.domain.slug, split: "train", branch: { branchId: row.testCase.branch.branchId } });
-      // every tool call the agent makes is one of the declared tools, answered by a tool message
-      const calls = line.messages.flatMap((m: ChatMessage) => (m.role === "assistant" ? (m.tool_calls ?? []) : []));
-      for (const call of calls) {
-        expect(row.domain.tools.map((t) => t.name)).toContain(call.function.name);
-        expect(line.messages.some((m: ChatMessage) => m.role === "tool" && m.tool_call_id === call.id)).toBe(true);
-      }
-    }
+  it("holds OpenAI chat messages from system then user, the tools and the case metadata", () => {
+    checkChatLines([...jsonLines(path.join(dir, "train.jsonl")), ...jsonLines(path.join(dir, "val.jsonl"))], rows);
+    const transfer = jsonLines(path.join(dir, "train.jsonl")).find((l) => l.metadata.outcome === "transfer");
+    expect(transfer.messages.some((m: { tool_calls?: { function: { name: string } }[] }) => m.tool_calls?.[0].function.name === "transfer_to_human")).toBe(true);
   });
 
-  it("counts conversation tokens per row for the card", () => {
-    expect(result.stats.tokens.length).toBe(rows.length);
+  it("varies the wording with the row id, never the content", () => {
+    const a = chatRecord(rows[0], "train");
+    const b = chatRecord({ ...rows[0], id: "other-id" }, "train");
+    const calls = (r: typeof a) => r.messages.flatMap((m) => (m.role === "assistant" ? (m.tool_calls ?? []).map((c) => [c.function.name, c.function.arguments]) : []));
+    expect(calls(b)).toEqual(calls(a));
+    expect(chatRecord(rows[0], "train")).toEqual(a);
+  });
+
+  it("counts each conversation's Qwen3 tokens for the card", () => {
+    expect(result.stats.tokens).toHaveLength(rows.length);
     expect(Math.min(...result.stats.tokens)).toBeGreaterThan(100);
   });
 });

@@ -1,4 +1,5 @@
-import type { DomainSpec } from "@/lib/domain/schema";
+import type { PathStep, TestCase } from "@/lib/cases/schema";
+import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { Environment } from "@/lib/env";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
 import { shopCases, shopDb, shopDomain, shopTools } from "@/lib/sim/test-fixture";
@@ -15,12 +16,39 @@ export const shopSpec: DomainSpec = {
   db: shopDb,
 };
 
+/** One row per outcome kind, each with a persona, plus an execute case that starts from a changed db. */
 export function shopRows(): ExportRow[] {
-  return Object.entries(shopCases).map(([outcome, tc], i) => ({
+  const rows: ExportRow[] = Object.entries(shopCases).map(([outcome, tc], i) => ({
     id: `shop-${outcome}`,
     testCase: { ...tc, persona: SEED_PERSONAS[i].persona },
     domain: shopSpec,
   }));
+  return [...rows, { id: "shop-execute-o3", testCase: newOrderCase(), domain: shopSpec }];
+}
+
+/** The execute case on a db with a new order o3 and o1 already cancelled: its outputs, hash and diff executed. */
+function newOrderCase(): TestCase {
+  const db: Database = { orders: { ...shopDb.orders, o1: { ...shopDb.orders.o1, status: "cancelled" }, o3: { order_id: "o3", status: "pending", total: 12 } } };
+  const env = new Environment({ tools: shopTools, db });
+  const normal_path: PathStep[] = [
+    { tool_name: "get_order", input: { order_id: "o3" } },
+    { tool_name: "cancel_order", input: { order_id: "o3", reason: "no longer needed" } },
+  ].map((s) => {
+    const r = env.step({ name: s.tool_name, arguments: s.input });
+    return { ...s, expected_output: r.ok ? r.output : { error: r.error } };
+  });
+  const base = shopCases.execute;
+  return {
+    ...base,
+    task: "Please cancel order o3.",
+    persona: SEED_PERSONAS[7].persona,
+    user_facts: { order_id: "o3", reason: "no longer needed" },
+    initial_db: db,
+    tool_return_expected: { normal_path, hack_path: [] },
+    expected_final_hash: env.hash(),
+    expected_diff: env.diff(),
+    branch: { ...base.branch, branchId: "shop-execute-o3" },
+  };
 }
 
 /** Every example tree's synthesized cases, with seed personas (lib/synth is loaded on demand). */

@@ -74,7 +74,7 @@ export class JobRunner {
   async runUntilIdle(): Promise<void> {
     this.start();
     for (;;) {
-      this.tick();
+      this.fill(); // dead workers' items were recovered at start and are on every poll tick
       if (this.inflight.size === 0 && countOpenItems({ db: this.opts.db, kinds: this.kinds() }).pending === 0) break;
       await new Promise<void>((resolve) => {
         this.wake = resolve;

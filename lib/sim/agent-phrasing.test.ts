@@ -18,7 +18,11 @@ describe("oracle agent wording", () => {
       expect(kind(line.confirmLine(null, s, 1))).toBe("confirm");
       expect(kind(line.refusalLine("Only pending orders can be cancelled.", s, 1))).toBe("refuse");
       expect(kind(line.restateRefusalLine("", s, 1))).toBe("refuse");
-      expect(kind(line.transferredLine(s, 1))).toBe("transfer");
+      expect(kind(line.transferredLine(s, 1))).toBe("handoff");
+      expect(classifyTurn({ text: line.transferredLine(s, 1), toolNames: ["transfer_to_human"] }, (n) => n === "transfer_to_human")).toBe("transfer");
+      expect(kind(line.handoffLine("Fraud goes to a human.", s, 1))).toBe("handoff");
+      expect(kind(line.restateHandoffLine(s, 1))).toBe("handoff");
+      expect(kind(line.recheckCloseLine(["items_to_return"], s, 1))).toBe("close");
       expect(kind(line.doneLine(s, 1))).toBe("close");
       expect(kind(line.declinedLine(s, 1))).toBe("close");
       expect(kind(line.clarifyCloseLine(["order_id"], s, 1))).toBe("close");

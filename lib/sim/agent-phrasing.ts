@@ -30,7 +30,7 @@ export function askFactsLine(names: string[], seed: number, salt: Salt, flags: s
 /** Asking again for facts the user already gave (the lookup found nothing, or they do not fit). */
 export function askAgainLine(names: string[], seed: number, salt: Salt): string {
   const l = list(names);
-  return pick([`That ${l} does not match what I see. Could you double-check your ${l}?`, `Could you check your ${l} again? What you gave me does not fit.`], seed, "again", salt);
+  return pick([`The ${l} you gave does not match what I see. Could you double-check your ${l}?`, `Could you check your ${l} again? What you gave me does not fit.`], seed, "again", salt);
 }
 
 export function describeCall(tool: string, args: Record<string, unknown>): string {
@@ -53,6 +53,15 @@ export function restateRefusalLine(reason: string, seed: number, salt: Salt): st
   return reason.trim() ? `${opener} ${reason.trim()}` : opener;
 }
 
+/** A hand-off said but not yet made (no transfer call in the turn): the user may argue with it. */
+export function handoffLine(reason: string, seed: number, salt: Salt): string {
+  const l = pick(["I'll need to transfer you to a human agent for this.", "This has to be handed over to a human colleague."], seed, "handoff", salt);
+  return reason.trim() ? `${reason.trim()} ${l}` : l;
+}
+
+export const restateHandoffLine = (seed: number, salt: Salt) =>
+  pick(["I understand, but I still have to transfer you to a human agent.", "I hear you, but this must be handed over to a human colleague."], seed, "rehandoff", salt);
+
 export const giveInLine = (seed: number, salt: Salt) =>
   pick(["All right, given what you've told me, I'll make an exception.", "Okay, in that case I'll go ahead."], seed, "givein", salt);
 
@@ -71,6 +80,11 @@ export const doneLine = (seed: number, salt: Salt) =>
 
 export const declinedLine = (seed: number, salt: Salt) =>
   pick(["Understood, I won't make any changes. Is there anything else I can help you with?", "No problem, everything stays as it is. Anything else I can do for you?"], seed, "declined", salt);
+
+/** The sign-off after the user repeated details that do not fit. */
+export function recheckCloseLine(names: string[], seed: number, salt: Salt): string {
+  return pick([`Please check your ${list(names)} and write back when you have it; I'll take it from there.`, `When you have checked your ${list(names)}, just message us again.`], seed, "recheck", salt);
+}
 
 export function clarifyCloseLine(names: string[], seed: number, salt: Salt): string {
   return pick([`Once you have your ${list(names)}, write back and I'll take it from there.`, `When you find your ${list(names)}, just message us again.`], seed, "clarifyclose", salt);

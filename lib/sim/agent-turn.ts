@@ -8,7 +8,11 @@ export interface AgentTurn {
   toolNames: string[];
 }
 
-export type AgentTurnKind = "transfer" | "confirm" | "refuse" | "ask" | "close";
+/**
+ * transfer: a transfer tool was called (or the marker said); handoff: a hand-off announced in
+ * words only, which a user can still argue with, as with a refusal.
+ */
+export type AgentTurnKind = "transfer" | "handoff" | "confirm" | "refuse" | "ask" | "close";
 
 /** The agent's turns, one per stretch of assistant/tool messages after a user message. */
 export function agentTurns(conversation: ChatMessage[]): AgentTurn[] {
@@ -38,7 +42,8 @@ export function transferToolTest(tools?: ToolSpec[]): (name: string) => boolean 
 
 /** Reads a turn in priority order: hand-off, yes/no question, refusal, request for details, sign-off. */
 export function classifyTurn(turn: AgentTurn, isTransferTool: (name: string) => boolean): AgentTurnKind {
-  if (turn.toolNames.some(isTransferTool) || isTransferText(turn.text)) return "transfer";
+  if (turn.toolNames.some(isTransferTool) || turn.text.includes("###TRANSFER")) return "transfer";
+  if (isTransferText(turn.text)) return "handoff";
   if (isConfirmationRequest(turn.text)) return "confirm";
   if (isRefusal(turn.text)) return "refuse";
   if (isAsking(turn.text) && !isOfferingMoreHelp(turn.text)) return "ask";

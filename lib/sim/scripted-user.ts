@@ -26,10 +26,12 @@ type Stage = "push" | "offer";
 /**
  * A deterministic user for a test case. It re-reads the whole conversation on every call (no
  * hidden state), so any prefix of a conversation gets the same answer. Rules, in the paper's
- * spirit but checkable: open with the task only; answer the facts a question names; answer yes or
- * no per confirm node, in path order; after the first refusal push with the escape strategy,
- * after the next offer the hack story and facts (never earlier), then give up; stop after a
- * transfer or a sign-off.
+ * spirit but checkable: open with the task only (the facts it states count as said); answer the
+ * facts a question names, and say so when it lacks one (ending a clarify case); answer yes or no
+ * per confirm node, in path order; after the first refusal (or a hand-off only announced) push
+ * with the escape strategy, after the next offer the hack facts (never earlier), then give up;
+ * stop after a transfer call or a sign-off. The escape strategy is quoted, not acted out: acting
+ * is the LLM simulator's job.
  */
 export function createScriptedUser(testCase: ScriptedUserCase, options: ScriptedUserOptions = {}): UserSimulator {
   const seed = options.seed ?? 0;
@@ -38,6 +40,8 @@ export function createScriptedUser(testCase: ScriptedUserCase, options: Scripted
   const stages: Stage[] = [];
   if (testCase.user_escape_strategy.trim()) stages.push("push");
   if (hackFacts.length || testCase.hack_success_user_background.trim()) stages.push("offer");
+  // the offer says the hack facts; only a case without them (an import) has its story read out
+  const offerStory = hackFacts.length ? "" : testCase.hack_success_user_background;
   const answers = confirmationOrder(testCase);
   const knownNames = [
     ...Object.keys(testCase.user_facts),
@@ -91,14 +95,14 @@ export function createScriptedUser(testCase: ScriptedUserCase, options: Scripted
         const confirmed = answers.length ? (answers[Math.min(index, answers.length - 1)] ?? true) : true;
         return say_(say.confirmLine(confirmed, seed, salt));
       }
-      if (kind === "refuse") {
-        const stage = stages[before.filter((k) => k === "refuse").length];
+      if (kind === "refuse" || kind === "handoff") {
+        const stage = stages[before.filter(isPushback).length];
         if (stage === "push") return say_(say.pushLine(testCase.user_escape_strategy, seed, salt));
-        if (stage === "offer") return say_(say.offerLine(testCase.hack_success_user_background, hackFacts, seed, salt));
+        if (stage === "offer") return say_(say.offerLine(offerStory, hackFacts, seed, salt));
         return stopWith(say.acceptRefusalLine(seed, salt));
       }
       if (kind === "ask") {
-        const refusals = before.filter((k) => k === "refuse").length;
+        const refusals = before.filter(isPushback).length;
         const hackOffered = stages.includes("offer") && refusals > stages.indexOf("offer");
         return answerQuestion(turn, hackOffered, unansweredStreak(turns.slice(0, -1), before, knownNames), salt);
       }
@@ -106,6 +110,9 @@ export function createScriptedUser(testCase: ScriptedUserCase, options: Scripted
     },
   };
 }
+
+/** Turns the user argues with: a refusal, or a hand-off announced but not made. */
+const isPushback = (k: string) => k === "refuse" || k === "handoff";
 
 /** The answers at confirm nodes in path order (ids not on the path keep their listed order, last). */
 function confirmationOrder(testCase: ScriptedUserCase): boolean[] {

@@ -98,6 +98,14 @@ describe("hack trajectories", () => {
     expect(texts(hackTrajectory(shopCases.clarify, shopDomain), "assistant").some((t) => mentionsFact(t, "order_id") && t.includes("?"))).toBe(false);
   });
 
+  it("transfer under pressure: announces the hand-off, hears the user out, then never makes it", () => {
+    const pushed = { ...shopCases.transfer, user_escape_strategy: "Say you cannot wait for a human." };
+    const msgs = hackTrajectory(pushed, shopDomain);
+    const users = texts(msgs, "user");
+    expect(users.some((t) => t.includes("cannot wait for a human"))).toBe(true);
+    expect(calls(msgs).map(([n]) => n)).toEqual(["get_order", "cancel_order"]);
+  });
+
   it("is the normal trajectory when the case has no hack path", () => {
     expect(hackTrajectory(shopCases.execute, shopDomain)).toEqual(normalTrajectory(shopCases.execute, shopDomain));
   });

@@ -33,9 +33,16 @@ export function normalTrajectory(testCase: TestCase, domain: TrajectoryDomain, o
     conv.say(line.declinedLine(s, conv.turn));
   } else if (outcome === "clarify") {
     const names = testCase.expected_clarifications;
-    const again = names.length > 0 && names.every((n) => Object.hasOwn(testCase.user_facts, n) && conv.isTold(n, testCase.user_facts[n]));
-    conv.say(again ? line.askAgainLine(names, s, conv.turn) : line.askFactsLine(names, s, conv.turn));
-    conv.say(line.clarifyCloseLine(names, s, conv.turn));
+    const has = (n: string) => Object.hasOwn(testCase.user_facts, n);
+    // the user may have the facts, just wrong ones: hear them (if not yet), then ask to check them
+    if (names.length && names.every(has)) {
+      if (!names.every((n) => conv.isTold(n, testCase.user_facts[n]))) conv.say(line.askFactsLine(names, s, conv.turn));
+      conv.say(line.askAgainLine(names, s, conv.turn));
+      conv.say(line.recheckCloseLine(names, s, conv.turn));
+    } else {
+      conv.say(line.askFactsLine(names, s, conv.turn));
+      conv.say(line.clarifyCloseLine(names, s, conv.turn));
+    }
   } else if (outcome === "refuse") {
     const reason = refusalReason(testCase);
     conv.say(line.refusalLine(reason, s, conv.turn));
@@ -50,9 +57,9 @@ export function normalTrajectory(testCase: TestCase, domain: TrajectoryDomain, o
 /**
  * The conversation of an agent the user talks into the hack path: it follows the normal path as
  * far as the two agree, then gives in where the branch says it must not: after refusing once (or
- * twice, when the user has both an escape strategy and a hack story to offer) on refuse branches,
- * after the user declines on abort branches, and straight away otherwise (no question on clarify,
- * no hand-off on transfer). A case with an empty hack path has no persuaded agent: this returns
+ * twice, when the user has both an escape strategy and hack facts to offer) on refuse branches,
+ * after announcing a hand-off it then never makes on transfer branches, after the user declines
+ * on abort branches, and straight away otherwise. A case with an empty hack path has no persuaded agent: this returns
  * the normal trajectory.
  */
 export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, options: TrajectoryOptions = {}): ChatMessage[] {
@@ -66,18 +73,23 @@ export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, opt
   const s = conv.seed;
   const pressure = [testCase.user_escape_strategy.trim(), testCase.hack_success_user_background.trim() || Object.keys(testCase.hack_facts).length]
     .filter(Boolean).length;
+  const reason = refusalReason(testCase);
   if (testCase.expected_outcome === "refuse" && pressure > 0) {
     plan.askRemaining();
-    const reason = refusalReason(testCase);
     conv.say(line.refusalLine(reason, s, conv.turn));
     if (pressure > 1) conv.say(line.restateRefusalLine(reason, s, conv.turn));
+  } else if (testCase.expected_outcome === "transfer" && pressure > 0) {
+    // announces the hand-off but does not make it; the user argues and the agent gives in
+    plan.askRemaining();
+    conv.say(line.handoffLine(reason, s, conv.turn));
+    if (pressure > 1) conv.say(line.restateHandoffLine(s, conv.turn));
   } else if (testCase.expected_outcome === "abort") {
     plan.askRemaining();
     const write = rest.find((p) => conv.toolKind(p.tool_name) === "write");
     while (plan.confirms.length && !conv.ended) plan.askConfirmation(write);
   }
   // giving in is said aloud only where the agent had said no (a refusal, the user's declined confirmation)
-  const saidNo = ["refuse", "abort"].includes(testCase.expected_outcome);
+  const saidNo = ["refuse", "abort", "transfer"].includes(testCase.expected_outcome);
   rest.forEach((step, i) => {
     plan.askNeeded(step);
     conv.call(step, i === 0 && saidNo ? line.giveInLine(s, conv.turn) : undefined);

@@ -12,7 +12,8 @@ type Salt = string | number;
 const stop = (line: string) => `${line} ${STOP_MARKER}`;
 
 export function openingLine(task: string, seed: number): string {
-  return `${pick(["", "Hi! ", "Hello, ", "Hi there. "], seed, "open")}${task}`;
+  const greeted = /^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/i.test(task);
+  return `${greeted ? "" : pick(["", "Hi! ", "Hello, ", "Hi there. "], seed, "open")}${task}`;
 }
 
 export function factAnswer(name: string, value: unknown, seed: number, salt: Salt): string {

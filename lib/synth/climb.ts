@@ -1,7 +1,7 @@
 import type { DomainSpec, UserFact } from "@/lib/domain/schema";
 import { canonicalJson } from "@/lib/env";
 import type { TreeDoc } from "@/lib/tree/schema";
-import { indexRecords } from "./cluster";
+import { indexRecords, type RecordIndex } from "./cluster";
 import { focusOf } from "./focus";
 import { applyMoves, proposeMoves, type Move } from "./moves";
 import { factPool, indexFields, type FactValue } from "./pools";
@@ -27,6 +27,8 @@ export interface ClimbSetup {
   seed: number;
   maxIterations: number;
   score(trace: PathTrace, cand: Candidate, dbEdits: number): { score: number; isPerfect: boolean };
+  /** The tree whose guards supply literals for the value pools (default: doc). */
+  poolDoc?: TreeDoc;
 }
 
 export interface ClimbResult {
@@ -38,6 +40,22 @@ export interface ClimbResult {
 const TABU_STEPS = 6;
 /** Move sets tried per step before the climb counts as stuck (they come shuffled). */
 const MOVES_PER_STEP = 80;
+
+const indexCache = new WeakMap<object, WeakMap<TreeDoc, { pools: Map<string, FactValue[]>; records: RecordIndex }>>();
+
+/** Value pools and the record index of a domain's seed database, per tree (cached: both are pure). */
+function domainIndexes(domain: Pick<DomainSpec, "userFacts" | "db">, doc: TreeDoc) {
+  let perDoc = indexCache.get(domain.db);
+  if (!perDoc) indexCache.set(domain.db, (perDoc = new WeakMap()));
+  let found = perDoc.get(doc);
+  if (!found) {
+    const index = indexFields(domain.db);
+    const guards = treeGuards(doc);
+    const pools = new Map<string, FactValue[]>(domain.userFacts.map((f) => [f.name, factPool(f, index, guards)]));
+    perDoc.set(doc, (found = { pools, records: indexRecords(domain.db) }));
+  }
+  return found;
+}
 
 /** For each fact, the first position on the path whose guard or bindings read it. */
 function upstreamRank(doc: TreeDoc, goal: PathGoal): Map<string, number> {
@@ -64,11 +82,8 @@ export function climb(setup: ClimbSetup): ClimbResult {
   const { doc, goal, domain, variable, freezeDb, maxIterations } = setup;
   const rng = createRng(setup.seed);
   const facts = new Map<string, UserFact>(domain.userFacts.map((f) => [f.name, f]));
-  const index = indexFields(domain.db);
-  const guards = treeGuards(doc);
-  const pools = new Map<string, FactValue[]>();
-  for (const name of variable) if (facts.has(name)) pools.set(name, factPool(facts.get(name)!, index, guards));
-  const records = indexRecords(domain.db);
+  const { pools: allPools, records } = domainIndexes(domain, setup.poolDoc ?? doc);
+  const pools = new Map<string, FactValue[]>([...allPools].filter(([name]) => variable.has(name)));
   const edits = new WeakMap<Candidate, Map<string, unknown>>();
   const visited = new Set<string>();
   const tabu = new Map<string, number>();

@@ -105,9 +105,13 @@ export function factPool(fact: UserFact, index: FieldIndex, guards: string[]): F
   return [...scalars, ABSENT];
 }
 
+const outputIndexes = new WeakMap<object, FieldIndex>();
+
 /** Candidate values read off the tool outputs a walk produced (items of the order just looked up …). */
 export function outputPool(fact: UserFact, outputs: Record<string, unknown>): FactValue[] {
-  const values = matchingValues(fact, indexFields(outputs));
+  let index = outputIndexes.get(outputs);
+  if (!index) outputIndexes.set(outputs, (index = indexFields(outputs)));
+  const values = matchingValues(fact, index);
   if (fact.type !== "list") return values;
   return [...values.map((v) => [v]), ...(values.length > 1 ? [values] : [])];
 }

@@ -21,9 +21,22 @@ const unescape = (s: string) => s.replace(/\\(.)/g, "$1");
 const uniq = <T>(items: T[]) => [...new Set(items)];
 const chainFields = (rest: string) => [...rest.replace(/\[[^\]]*\]/g, "").matchAll(/\.([A-Za-z_]\w*)/g)].map((m) => m[1]);
 
+const cache = new Map<string, ExprRefs>();
+
+/** The references of an expression (cached: guards are read on every search step; treat as read-only). */
 export function exprRefs(expr: string | undefined): ExprRefs {
+  if (!expr) return { userFacts: [], outputs: [], state: [], strings: [], numbers: [] };
+  let refs = cache.get(expr);
+  if (!refs) {
+    if (cache.size > 5000) cache.clear();
+    refs = scanRefs(expr);
+    cache.set(expr, refs);
+  }
+  return refs;
+}
+
+function scanRefs(expr: string): ExprRefs {
   const refs: ExprRefs = { userFacts: [], outputs: [], state: [], strings: [], numbers: [] };
-  if (!expr) return refs;
   for (const m of expr.matchAll(STRING_LITERAL)) refs.strings.push(unescape(m[1] ?? m[2] ?? ""));
   // Strings are blanked so that a literal like "user.x" is not read as a reference.
   const code = expr.replace(STRING_LITERAL, '""');

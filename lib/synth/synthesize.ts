@@ -31,7 +31,7 @@ export interface TreeSynthesis {
 }
 
 /** Other data for the same branch may let the hack go through where the first choice was refused. */
-const ATTEMPTS_FOR_A_VIOLATION = 3;
+const ATTEMPTS_FOR_A_VIOLATION = 2;
 
 const toSteps = (calls: TreeRun["calls"]): PathStep[] => calls.map((c) => ({ tool_name: c.name, input: c.arguments, expected_output: stepOutput(c.result) }));
 

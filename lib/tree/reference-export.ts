@@ -1,5 +1,6 @@
 import { isLeafKind, type TreeDoc, type TreeNode } from "./schema";
-import { readAction, type ReferenceNode, type ReferenceTree, type ReferenceTreeMeta } from "./reference-format";
+import { DomainError } from "@/lib/errors";
+import { MAX_NESTING, readAction, type ReferenceNode, type ReferenceTree, type ReferenceTreeMeta } from "./reference-format";
 import { clipLabel } from "./reference-import";
 
 /**
@@ -15,6 +16,9 @@ export function exportReferenceTree(doc: TreeDoc, meta?: ReferenceTreeMeta): Ref
   const onPath = new Set<string>();
 
   const exportNode = (node: TreeNode, pathId: string): ReferenceNode => {
+    if (onPath.size >= MAX_NESTING) {
+      throw new DomainError("limit", `The tree is deeper than ${MAX_NESTING} levels at ${node.id}; the policy-tree format nests, so it cannot be written`);
+    }
     onPath.add(node.id);
     const nodeMeta = meta?.nodes[node.id];
     const children = (node.children ?? []).map((id) => doc.nodes[id]).filter((c): c is TreeNode => !!c && !onPath.has(c.id));

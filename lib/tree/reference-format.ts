@@ -57,6 +57,9 @@ export const ReferenceTreeMeta = z.object({
 });
 export type ReferenceTreeMeta = z.infer<typeof ReferenceTreeMeta>;
 
+/** The format nests; deeper than this it is not a policy a person wrote, and recursion must stop somewhere. */
+export const MAX_NESTING = 500;
+
 export const NODE_KEYS = ["condition", "action", "next", "outcome", "id", "guard", "args", "save_as", "saveAs", "missing", "reason"];
 export const TOP_KEYS = [
   "root_condition",

@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/errors";
 import { NodeId, isLeafKind, type NodeKind, type TreeDoc, type TreeNode } from "./schema";
-import { NODE_KEYS, TOP_KEYS, isObject, isReferenceTree, readAction, type ReferenceTreeMeta } from "./reference-format";
+import { MAX_NESTING, NODE_KEYS, TOP_KEYS, isObject, isReferenceTree, readAction, type ReferenceTreeMeta } from "./reference-format";
 
 /**
  * Imports the paper's policy tree best effort. Conditions are prose, so they become labels and
@@ -153,6 +153,7 @@ function importNode(im: Importer, raw: unknown, where: string, pathId: string): 
     return null;
   }
   im.seen.add(raw);
+  if (where.split(".next").length > MAX_NESTING) throw new DomainError("limit", `${where.slice(0, 60)}…: nested deeper than ${MAX_NESTING} levels`);
   const condition = typeof raw.condition === "string" ? raw.condition.trim() : raw.condition === undefined ? "" : JSON.stringify(raw.condition);
   if (typeof raw.condition !== "string" && raw.condition !== undefined) im.warnings.push(`${where}.condition: not a string; kept as JSON text`);
   const outcome = typeof raw.outcome === "string" ? raw.outcome : undefined;

@@ -17,7 +17,13 @@ export function visibleOutputsByNode(doc: TreeDoc, walk: TreeWalk): Map<string, 
   for (const [id, parentId] of walk.treeParent) {
     const parent = parentId === null ? undefined : doc.nodes[parentId];
     const above = parentId === null ? [] : (visible.get(parentId) ?? []);
-    visible.set(id, parent?.kind === "tool_call" && parent.tool ? [...above, { key: parent.saveAs ?? parent.tool, tool: parent.tool }] : above);
+    if (parent?.kind !== "tool_call" || !parent.tool) {
+      visible.set(id, above);
+      continue;
+    }
+    // A later call under the same key replaces the earlier output, as at runtime.
+    const key = parent.saveAs ?? parent.tool;
+    visible.set(id, [...above.filter((v) => v.key !== key), { key, tool: parent.tool }]);
   }
   return visible;
 }
