@@ -7,22 +7,24 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-const MIGRATIONS = path.join(process.env.FLYWHEEL_ROOT ?? process.cwd(), "db", "migrations");
+// Paths are resolved at run time; the ignore comments keep Next's file tracing from pulling in the whole repo.
+const root = () => process.env.FLYWHEEL_ROOT ?? process.cwd();
+const MIGRATIONS = () => path.join(/*turbopackIgnore: true*/ root(), "db", "migrations");
 
 /** The database file: FLYWHEEL_DB, else data/flywheel.db under the working directory. */
 export function databasePath(): string {
-  return process.env.FLYWHEEL_DB ?? path.join(process.env.FLYWHEEL_ROOT ?? process.cwd(), "data", "flywheel.db");
+  return process.env.FLYWHEEL_DB ?? path.join(/*turbopackIgnore: true*/ root(), "data", "flywheel.db");
 }
 
 /** Opens a database and applies the committed migrations. `:memory:` is for tests. */
 export function openDb(file: string = databasePath()): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+  const sqlite = new Database(/*turbopackIgnore: true*/ file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrate(db, { migrationsFolder: MIGRATIONS() });
   return db;
 }
 

@@ -126,6 +126,14 @@ export type ItemOutcome = { status: "done"; result: unknown } | { status: "faile
  */
 export function recordItem({ db, itemId, owner, outcome, usage, durationMs }: { db: Db; itemId: number; owner: string; outcome: ItemOutcome; usage: Usage; durationMs: number }): { recorded: boolean; finishedJob?: JobRow } {
   const q = hotPath(db);
+  let result: string | null = null;
+  if (outcome.status === "done") {
+    try {
+      result = JSON.stringify(outcome.result ?? null);
+    } catch (e) {
+      outcome = { status: "failed", error: `The result could not be stored as JSON: ${(e as Error).message}` };
+    }
+  }
   const isDone = outcome.status === "done";
   return db.transaction(
     (tx) => {
@@ -133,8 +141,8 @@ export function recordItem({ db, itemId, owner, outcome, usage, durationMs }: { 
         itemId,
         owner,
         status: outcome.status,
-        result: isDone ? JSON.stringify(outcome.result ?? null) : null,
-        error: isDone ? null : outcome.error,
+        result,
+        error: outcome.status === "failed" ? outcome.error : null,
         ...usage,
         durationMs,
         now: iso(),

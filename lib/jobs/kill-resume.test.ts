@@ -47,11 +47,9 @@ describe("kill and resume", () => {
     const price = { promptPerMTok: 3, completionPerMTok: 15 };
     const job = await enqueueJob({ db, kind: "demo.llm-echo", input: { baseUrl: double.url, model: "echo", count: COUNT, price } });
 
-    const t0 = Date.now();
     const first = worker(dbFile, ["--concurrency", "2"]);
     children.push(first);
     await waitFor(() => getJob({ db, id: job.id }).done >= 30, `30 done items (worker said: ${first.output()})`, 45_000);
-    console.log("first 30 at", Date.now() - t0);
     first.kill("SIGKILL");
     await exited(first);
     const atKill = listJobItems({ db, jobId: job.id });
@@ -66,7 +64,6 @@ describe("kill and resume", () => {
     const resumers = [worker(dbFile, ["--once"]), worker(dbFile, ["--once"])];
     children.push(...resumers);
     const codes = await Promise.all(resumers.map(exited));
-    console.log("resumed at", Date.now() - t0, resumers.map((r) => r.output()));
     expect(codes, resumers.map((r) => r.output()).join("\n")).toEqual([0, 0]);
 
     const items = listJobItems({ db, jobId: job.id });

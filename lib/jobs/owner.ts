@@ -13,10 +13,15 @@ export function parseOwnerId(owner: string): { host: string; pid: number } | und
   return m ? { host: m[1], pid: Number(m[2]) } : undefined;
 }
 
-/** True only when the owner ran on this host and its process is gone; otherwise its lease decides. */
-export function isOwnerDead(owner: string, host: string = os.hostname()): boolean {
+/**
+ * True when the owner ran on this host and its process is gone, or it claims this very process
+ * (a restarted server that got the same pid, as PID 1 in a container does) but is none of
+ * `liveHere`, the runners alive in this process. Otherwise its lease decides.
+ */
+export function isOwnerDead(owner: string, { host = os.hostname(), liveHere = [] }: { host?: string; liveHere?: string[] } = {}): boolean {
   const parsed = parseOwnerId(owner);
   if (!parsed || parsed.host !== host) return false;
+  if (parsed.pid === process.pid) return !liveHere.includes(owner);
   try {
     process.kill(parsed.pid, 0);
     return false;

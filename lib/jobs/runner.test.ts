@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { getJob, insertJob, listJobItems, stopJob, type JobRow } from "@/db/queries/jobs";
-import { claimItems } from "@/db/queries/job-items";
+import { claimItems, recoverStaleItems } from "@/db/queries/job-items";
 import { registerJobKind } from "./registry";
 import { JobRunner } from "./runner";
 import { cancelJob, enqueueJob, resumeJob } from "./control";
@@ -41,6 +41,14 @@ registerJobKind<unknown, Item, { square: number }>({
     }
   },
   onComplete: (job) => void completed.push(job),
+});
+
+registerJobKind<unknown, string, unknown>({
+  kind: "test.odd",
+  async runItem(item, { reportUsage }) {
+    if (item === "nan") reportUsage({ cost: Number.NaN });
+    return item === "bigint" ? { n: BigInt(1) } : { ok: item };
+  },
 });
 
 const items = (count: number, ms: number, fail: (n: number) => boolean = () => false): Item[] => Array.from({ length: count }, (_, n) => ({ n, ms, fail: fail(n) }));
@@ -95,6 +103,16 @@ describe("JobRunner", () => {
     expect(getJob({ db, id: job.id })).toMatchObject({ status: "succeeded", done: 10, failed: 2, error: "2 of 12 items failed", promptTokens: 36 });
   });
 
+  it("fails an item whose result is not JSON or whose usage is not a number, saying so", async () => {
+    const job = await enqueueJob({ db, kind: "test.odd", input: { items: ["bigint", "nan", "fine"] } });
+    await runner({ kinds: ["test.odd"] }).runUntilIdle();
+    expect(listJobItems({ db, jobId: job.id }).map((i) => [i.status, i.error, i.result])).toEqual([
+      ["failed", expect.stringMatching(/^The result could not be stored as JSON: .*BigInt/), null],
+      ["failed", "reportUsage: cost must be a finite number ≥ 0, got NaN.", null],
+      ["done", null, { ok: "fine" }],
+    ]);
+  });
+
   it("cancel aborts in-flight runs and keeps done items; resume finishes the rest, each result once", async () => {
     const job = await enqueueJob({ db, kind: "test.square", input: { items: items(40, 25) } });
     const r = runner({ concurrency: 4 });
@@ -132,12 +150,27 @@ describe("JobRunner", () => {
     expect(getJob({ db, id: job.id })).toMatchObject({ status: "paused", done: 0 });
   });
 
+  it("a run whose claim another worker took over finishes but records nothing", async () => {
+    const job = await enqueueJob({ db, kind: "test.square", input: { items: items(1, 300) } });
+    const r = runner({ leaseMs: 60_000 });
+    r.start();
+    await waitFor(() => r.inflightCount === 1, "the run");
+    const other = openDb(path.join(dir, "db.sqlite"));
+    recoverStaleItems({ db: other, deadOwners: [r.owner], maxAttempts: 3 }); // as if this runner had died
+    expect(claimItems({ db: other, kind: "test.square", owner: "other", limit: 1, leaseMs: 60_000 })).toHaveLength(1);
+    await waitFor(() => r.inflightCount === 0, "the run to end");
+    expect(aborted).toBe(0); // it was not told: only the record was refused
+    expect(listJobItems({ db, jobId: job.id })[0]).toMatchObject({ status: "running", owner: "other", result: null, attempts: 2 });
+    expect(getJob({ db, id: job.id })).toMatchObject({ done: 0, promptTokens: 0 });
+  });
+
   it("takes over items of an expired lease and of a dead local process", async () => {
     const job = insertJob({ db, kind: "test.square", input: {}, items: items(4, 1) });
     const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid!;
     claimItems({ db, kind: "test.square", owner: `other-host:1:abcd`, limit: 1, leaseMs: -1 });
     claimItems({ db, kind: "test.square", owner: `${os.hostname()}:${deadPid}:abcd`, limit: 1, leaseMs: 60_000 });
     claimItems({ db, kind: "test.square", owner: `other-host:2:abcd`, limit: 1, leaseMs: 60_000 }); // alive as far as we know
+    claimItems({ db, kind: "test.square", owner: `${os.hostname()}:${process.pid}:0dd0`, limit: 1, leaseMs: 60_000 }); // this pid, no such runner
     const r = runner();
     r.start();
     await waitFor(() => getJob({ db, id: job.id }).done === 3, "3 done items");
@@ -146,7 +179,7 @@ describe("JobRunner", () => {
       ["done", 2],
       ["done", 2],
       ["running", 1],
-      ["done", 1],
+      ["done", 2],
     ]);
   });
 

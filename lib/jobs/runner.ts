@@ -124,7 +124,8 @@ export class JobRunner {
   private recover(): void {
     const now = Date.now();
     const owners = listRunningOwners({ db: this.opts.db });
-    const dead = owners.filter((o) => o.owner !== this.owner && isOwnerDead(o.owner)).map((o) => o.owner);
+    const liveHere = [...activeRunners].map((r) => r.owner);
+    const dead = owners.filter((o) => o.owner !== this.owner && isOwnerDead(o.owner, { liveHere })).map((o) => o.owner);
     if (dead.length === 0 && !owners.some((o) => o.leaseUntil < now)) return;
     const r = recoverStaleItems({ db: this.opts.db, deadOwners: dead, maxAttempts: this.opts.maxAttempts ?? 3, now });
     if (r.released + r.failed > 0) this.log(`job runner: recovered ${r.released} item(s) from stopped workers, failed ${r.failed}`);
@@ -149,9 +150,11 @@ export class JobRunner {
     try {
       const jobInput = this.jobInput(item.jobId);
       const reportUsage = (u: Partial<Usage>) => {
-        usage.promptTokens += u.promptTokens ?? 0;
-        usage.completionTokens += u.completionTokens ?? 0;
-        usage.cost += u.cost ?? 0;
+        for (const key of ["promptTokens", "completionTokens", "cost"] as const) {
+          const value = u[key] ?? 0;
+          if (!Number.isFinite(value) || value < 0) throw new Error(`reportUsage: ${key} must be a finite number ≥ 0, got ${value}.`);
+          usage[key] += value;
+        }
       };
       const result = await def.runItem(item.input, { signal, jobInput, jobId: item.jobId, idx: item.idx, attempt: item.attempts, reportUsage });
       outcome = { status: "done", result: result ?? null };

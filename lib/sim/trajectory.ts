@@ -59,8 +59,8 @@ export function normalTrajectory(testCase: TestCase, domain: TrajectoryDomain, o
  * far as the two agree, then gives in where the branch says it must not: after refusing once (or
  * twice, when the user has both an escape strategy and hack facts to offer) on refuse branches,
  * after announcing a hand-off it then never makes on transfer branches, after the user declines
- * on abort branches, and straight away otherwise. A case with an empty hack path has no persuaded agent: this returns
- * the normal trajectory.
+ * on abort branches, and straight away otherwise. A case with an empty hack path has no
+ * persuaded agent: this returns the normal trajectory.
  */
 export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, options: TrajectoryOptions = {}): ChatMessage[] {
   const { normal_path: normal, hack_path: hack } = testCase.tool_return_expected;
@@ -88,7 +88,7 @@ export function hackTrajectory(testCase: TestCase, domain: TrajectoryDomain, opt
     const write = rest.find((p) => conv.toolKind(p.tool_name) === "write");
     while (plan.confirms.length && !conv.ended) plan.askConfirmation(write);
   }
-  // giving in is said aloud only where the agent had said no (a refusal, the user's declined confirmation)
+  // giving in is said aloud only where there was a no to go back on (a refusal, a hand-off, the user's decline)
   const saidNo = ["refuse", "abort", "transfer"].includes(testCase.expected_outcome);
   rest.forEach((step, i) => {
     plan.askNeeded(step);

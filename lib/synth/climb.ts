@@ -29,6 +29,8 @@ export interface ClimbSetup {
   score(trace: PathTrace, cand: Candidate, dbEdits: number): { score: number; isPerfect: boolean };
   /** The tree whose guards supply literals for the value pools (default: doc). */
   poolDoc?: TreeDoc;
+  /** Walk softly (see followPath): guards only score, they do not stop the walk. */
+  soft?: boolean;
 }
 
 export interface ClimbResult {
@@ -93,7 +95,7 @@ export function climb(setup: ClimbSetup): ClimbResult {
 
   const evaluate = (cand: Candidate): Scored => {
     tries++;
-    const trace = followPath(doc, goal, domain, cand);
+    const trace = followPath(doc, goal, domain, cand, { soft: setup.soft });
     const { score, isPerfect } = setup.score(trace, cand, edits.get(cand)?.size ?? 0);
     return { cand, trace, score, isPerfect };
   };

@@ -32,6 +32,7 @@ export function focusOf(
   domain: Pick<DomainSpec, "tools">,
   cand: Candidate,
   variable: Set<string>,
+  firstOnly = false,
 ): Focus {
   let exprs = trace.divergence?.exprs ?? [];
   if (!trace.divergence && trace.failedWrites.length) {
@@ -80,7 +81,7 @@ export function focusOf(
   const first = trace.divergence?.misses[0]?.guard;
   if (first && exprs.includes(first)) {
     visit(exprRefs(first));
-    if ([...facts].some((f) => variable.has(f)) || fields.length) return { facts: [...facts], fields, literals };
+    if (firstOnly || [...facts].some((f) => variable.has(f)) || fields.length) return { facts: [...facts], fields, literals };
   }
   visit(mergeRefs(exprs.map(exprRefs)));
   return { facts: [...facts], fields, literals };

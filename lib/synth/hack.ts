@@ -2,6 +2,7 @@ import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { canonicalJson, diffStates, runTree, type StateChange, type TreeRun } from "@/lib/env";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
 import { climb } from "./climb";
+import { focusOf } from "./focus";
 import { addIntentFacts } from "./intent";
 import { minimize, runMismatch } from "./search";
 import { alternatives, forceRoute, type Alternative } from "./routes";
@@ -40,9 +41,8 @@ export interface BranchCaseInput {
 }
 
 const MAX_ALTERNATIVES = 6;
-const HACK_BUDGET = 200;
-/** A refused write is mostly refused for data the hack cannot change; a short look suffices. */
-const THROUGH_BUDGET = 60;
+/** Walks per route: enough to find facts a write needs; a write refused for fixed data burns it all. */
+const HACK_BUDGET = 150;
 const CLARIFY_BUDGET = 80;
 
 const legal = (note: string, hackFacts: Record<string, unknown> = {}): Hack => ({
@@ -94,6 +94,19 @@ export function buildHack(doc: TreeDoc, branch: Branch, domain: DomainSpec, inpu
   return legal(`Legal by construction: no route to an execute leaf could be completed (${misses.join("; ")}).`);
 }
 
+/**
+ * For refuse, transfer and abort branches: how well an input suits the persuaded routes (the soft
+ * guard credit of the best nearest route). The search prefers inputs that score high, so a refusal
+ * case differs from its allowed neighbour by the refusal's own condition and little else.
+ */
+export function hackPreference(doc: TreeDoc, branch: Branch, domain: DomainSpec): ((cand: Candidate) => number) | undefined {
+  if (!["refuse", "transfer", "abort"].includes(branch.outcome)) return undefined;
+  const all = alternatives(doc, branch);
+  const goals = all.filter((a) => a.ancestorIndex === all[0]?.ancestorIndex).slice(0, MAX_ALTERNATIVES).map((a) => forceRoute(doc, branch, a).goal);
+  if (!goals.length) return undefined;
+  return (cand) => Math.max(...goals.map((goal) => followPath(doc, goal, domain, cand, { soft: true }).guardCredit));
+}
+
 /** One alternative: search the facts it needs, run it for real, classify it. A string says why it failed. */
 function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: BranchCaseInput, alt: Alternative, seed: number): Hack | string {
   const forced = forceRoute(doc, branch, alt);
@@ -102,25 +115,31 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
   // so comparing against it skips every untouched table (runTree's copy shares nothing).
   const normalEnd = followPath(doc, { nodeIds: branch.nodeIds, confirm: input.confirm }, domain, { user: input.user, db: input.db }).finalDb;
   const changes = (trace: PathTrace) => trace.finalDb !== normalEnd && diffStates(normalEnd, trace.finalDb).length > 0;
-  const setup = { doc: forced.doc, goal: forced.goal, domain, variable, freezeDb: true, poolDoc: doc };
-  // First reach the execute leaf at all; then, if a write failed, look for facts that let it through.
-  const reach = climb({
-    ...setup,
+  // A soft walk of the original tree along the forced path runs the same calls as the forced tree
+  // and also scores how well the facts suit the dropped guards (the items are in the order, the
+  // refund method was used for it): such facts are what let the persuaded write go through.
+  const soft = (t: PathTrace) => t.complete && changes(t);
+  const { best } = climb({
+    doc,
+    goal: forced.goal,
+    domain,
+    variable,
+    freezeDb: true,
+    soft: true,
     start: { user: input.user, db: input.db },
     seed,
     maxIterations: HACK_BUDGET,
-    score: (t) => ({ score: t.progress * 1000 + (t.complete && !t.failedWrites.length ? 300 : 0) + (changes(t) ? 200 : 0), isPerfect: t.complete }),
+    score: (t) => ({
+      score: t.progress * 1000 + (t.complete && !t.failedWrites.length ? 300 : 0) + (changes(t) ? 300 : 0) + t.guardCredit * 10,
+      isPerfect: soft(t),
+    }),
   });
-  if (!reach.best.isPerfect) return `route to ${alt.route.at(-1)} stops at ${reach.best.trace.divergence?.nodeId ?? "?"}`;
-  let best = reach.best;
-  const violates = (t: PathTrace) => t.complete && changes(t);
-  if (!violates(best.trace) && variable.size) {
-    const through = climb({ ...setup, start: best.cand, seed: seed + 7919, maxIterations: THROUGH_BUDGET, score: (t) => ({ score: t.progress * 1000 + (changes(t) ? 300 : 0), isPerfect: violates(t) }) });
-    if (through.best.isPerfect) best = through.best;
-  }
-  const isViolation = violates(best.trace);
-  const keepStatus = (t: PathTrace) => t.complete && violates(t) === isViolation;
-  const cand = minimize(best.cand, input.db, new Set(Object.keys(input.user)), (c) => keepStatus(followIn(forced, domain, c)));
+  if (!best.trace.complete) return `route to ${alt.route.at(-1)} stops at ${best.trace.divergence?.nodeId ?? "?"}: ${best.trace.divergence?.problem ?? "a guard"}`;
+  const isViolation = soft(best.trace);
+  const keepStatus = (t: PathTrace) => t.complete && soft(t) === isViolation;
+  const cand = minimize(best.cand, input.db, new Set(Object.keys(input.user)), (c) =>
+    keepStatus(followPath(doc, forced.goal, domain, c, { soft: true })),
+  );
   const hackFacts = Object.fromEntries(Object.entries(cand.user).filter(([k]) => !Object.hasOwn(input.user, k)));
 
   const run = runTree(forced.doc, domain, { db: input.db, user: cand.user, confirm: forced.goal.confirm });
@@ -147,7 +166,6 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
   return hack;
 }
 
-const followIn = (forced: { doc: TreeDoc; goal: PathGoal }, domain: DomainSpec, cand: Candidate) => followPath(forced.doc, forced.goal, domain, cand);
 
 /**
  * Clarify: the missing facts the user gives when asked. Their values come from a short search
@@ -158,19 +176,24 @@ function clarifyHack(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Br
   const missing = (doc.nodes[branch.leafId]?.missing ?? []).filter((f) => domain.userFacts.some((u) => u.name === f));
   const note = `Clarification case: the agent must ask for ${missing.join(", ") || "the missing details"} before acting.`;
   const start = { user: input.user, db: input.db };
-  for (const alt of alternatives(doc, branch).slice(0, 3)) {
+  const variable = new Set(missing);
+  const all = alternatives(doc, branch);
+  for (const alt of all.filter((a) => a.ancestorIndex === all[0].ancestorIndex).slice(0, 2)) {
     const { goal } = forceRoute(doc, branch, alt);
     const before = followPath(doc, goal, domain, start).progress;
+    // Good enough once what blocks the walk is no longer one of the missing facts.
+    const isAnswered = (t: PathTrace, cand: Candidate) =>
+      t.progress > before && (t.complete || !focusOf(doc, goal, t, domain, cand, variable, true).facts.some((f) => variable.has(f)));
     const { best } = climb({
       doc,
       goal,
       domain,
-      variable: new Set(missing),
+      variable,
       freezeDb: true,
       start,
       seed,
       maxIterations: CLARIFY_BUDGET,
-      score: (t) => ({ score: t.progress * 1000, isPerfect: t.complete }),
+      score: (t, cand) => ({ score: t.progress * 1000, isPerfect: isAnswered(t, cand) }),
     });
     if (best.trace.progress <= before) continue; // no answer moves the conversation on along this route
     const given = Object.fromEntries(

@@ -60,7 +60,8 @@ function renderTask(input: RenderInput, facts: Map<string, UserFact>): string {
   const topic = input.treeName || (rootLabel && !rootLabel.trim().endsWith("?") ? rootLabel : `my ${domain.name.toLowerCase()}`);
   const firstCall = branch.nodeIds.map((id) => doc.nodes[id]).find((n) => n?.kind === "tool_call");
   const lookup = mergeRefs(Object.values(firstCall?.args ?? {}).map(exprRefs)).userFacts;
-  const said = Object.keys(user).filter((k) => isIntentFact(facts.get(k)) || lookup.includes(k));
+  const intent = Object.keys(user).filter((k) => isIntentFact(facts.get(k)));
+  const said = [...intent, ...Object.keys(user).filter((k) => !intent.includes(k) && lookup.includes(k))];
   const parts = [sentence(`Hi, I need some help: ${lowerFirst(topic)}`), ...said.map((k) => firstPersonFact(k, user[k], facts.get(k)))];
   return parts.join(" ");
 }

@@ -1,13 +1,21 @@
 import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { diffStates, runTree, type TreeRun } from "@/lib/env";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
+import { guardHolds } from "@/lib/cel";
 import { climb } from "./climb";
+import { exprRefs } from "./refs";
 import { followPath, type Candidate, type PathGoal, type PathTrace } from "./trace";
 
 export interface SearchOptions {
   seed: number;
-  /** Walks the search may spend (default 600). */
+  /** Walks the search may spend (default DEFAULT_MAX_ITERATIONS). */
   maxIterations?: number;
+  /**
+   * Among inputs that follow the branch, prefer those scoring higher here (hack.ts: data on which
+   * the persuaded route makes sense, so a refusal differs from the allowed case by its rule alone).
+   * Spends up to POLISH_ITERATIONS more walks once the branch is reached.
+   */
+  prefer?: (cand: Candidate) => number;
 }
 
 export type BranchInput =
@@ -18,6 +26,7 @@ export type BranchPath = Pick<Branch, "nodeIds" | "confirmations" | "leafId">;
 
 export const DEFAULT_MAX_ITERATIONS = 1200;
 const FACTS_ONLY_SHARE = 0.6;
+export const POLISH_ITERATIONS = 100;
 
 export const confirmAnswers = (branch: Pick<Branch, "confirmations">): Record<string, boolean> =>
   Object.fromEntries(branch.confirmations.map((c) => [c.nodeId, c.confirmed]));
@@ -34,6 +43,8 @@ const isSound = (trace: PathTrace) => trace.complete && trace.failedWrites.lengt
  */
 export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: DomainSpec, opts: SearchOptions): BranchInput {
   const goal: PathGoal = { nodeIds: branch.nodeIds, confirm: confirmAnswers(branch) };
+  const constant = constantBlock(doc, branch);
+  if (constant) return { ok: false, reason: constant, tries: 0 };
   // Existing data first: a case reads better when it picks real records than when it edits them.
   // Record edits are allowed only for what choosing facts could not reach.
   const budget = opts.maxIterations ?? DEFAULT_MAX_ITERATIONS;
@@ -56,7 +67,23 @@ export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: Domain
   const best = withEdits && withEdits.best.score > factsOnly.best.score ? withEdits.best : factsOnly.best;
   if (!best.isPerfect) return { ok: false, reason: explainMiss(doc, best.trace, tries), tries };
 
-  const cand = minimize(best.cand, domain.db, new Set(), (c) => isSound(followPath(doc, goal, domain, c)));
+  let found = best.cand;
+  let keeps = (c: Candidate) => isSound(followPath(doc, goal, domain, c));
+  if (opts.prefer) {
+    const prefer = opts.prefer;
+    const polished = climb({
+      ...setup,
+      start: found,
+      freezeDb: true,
+      maxIterations: POLISH_ITERATIONS,
+      score: (trace, cand) => (isSound(trace) ? { score: 1e7 + prefer(cand) * 1000, isPerfect: false } : { score: trace.progress * 1000, isPerfect: false }),
+    });
+    found = polished.best.cand;
+    const floor = prefer(found) - 1e-9;
+    const sound = keeps;
+    keeps = (c) => sound(c) && prefer(c) >= floor;
+  }
+  const cand = minimize(found, domain.db, new Set(), keeps);
   const run = runTree(doc, domain, { db: cand.db, user: cand.user, confirm: goal.confirm });
   const mismatch = runMismatch(run, branch);
   if (mismatch) return { ok: false, reason: `the interpreter did not follow the branch the search found: ${mismatch}`, tries };
@@ -95,6 +122,38 @@ export function runMismatch(run: TreeRun, branch: BranchPath): string | null {
   if (run.stuck) return `the run got stuck at ${run.stuck.nodeId}: ${run.stuck.reason}`;
   if (run.nodeIds.join(">") !== branch.nodeIds.join(">")) return `it took ${run.nodeIds.join(" > ")} instead of ${branch.nodeIds.join(" > ")}`;
   if (run.leafId !== branch.leafId) return `it ended at ${run.leafId ?? "no leaf"}, not ${branch.leafId}`;
+  return null;
+}
+
+/**
+ * A guard that reads no facts, outputs or state cannot be changed by any search: if one blocks
+ * the branch (on it and false, or on an earlier sibling and true), say so at once.
+ */
+function constantBlock(doc: TreeDoc, branch: BranchPath): string | null {
+  const isConstant = (guard: string) => {
+    const refs = exprRefs(guard);
+    return !refs.userFacts.length && !refs.outputs.length && !refs.state.length && !/\b(user|outputs|state)\b/.test(guard.replace(/"[^"]*"|'[^']*'/g, ""));
+  };
+  const value = (guard: string) => {
+    try {
+      return guardHolds(guard, { user: {}, outputs: {}, state: {} });
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i + 1 < branch.nodeIds.length; i++) {
+    const parent = doc.nodes[branch.nodeIds[i]];
+    if (!parent || parent.kind === "confirm") continue;
+    for (const childId of parent.children ?? []) {
+      const guard = doc.nodes[childId]?.guard;
+      const onPath = childId === branch.nodeIds[i + 1];
+      if (guard && isConstant(guard) && value(guard) !== onPath)
+        return onPath
+          ? `guard \`${guard}\` at node ${nodeRef(doc, childId)} never holds: it reads no user facts, outputs or state`
+          : `guard \`${guard}\` of the earlier sibling ${nodeRef(doc, childId)} always holds (it reads no user facts, outputs or state), so ${nodeRef(doc, branch.nodeIds[i + 1])} is never reached`;
+      if (onPath) break;
+    }
+  }
   return null;
 }
 

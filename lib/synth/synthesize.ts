@@ -3,7 +3,7 @@ import type { DomainSpec } from "@/lib/domain/schema";
 import { canonicalJson, diffStates, runTree, type TreeRun } from "@/lib/env";
 import { enumerateBranches } from "@/lib/tree/branches";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
-import { buildHack, type Hack } from "./hack";
+import { buildHack, hackPreference, type Hack } from "./hack";
 import { seedFor } from "./prng";
 import { stepOutput, proveCase } from "./proof";
 import { renderCase, type PersonaInput } from "./render";
@@ -45,8 +45,9 @@ export function synthesizeCase(doc: TreeDoc, branch: Branch, domain: DomainSpec,
   const seed = seedFor(opts.seed, branch.id);
   let chosen: { found: Extract<BranchInput, { ok: true }>; hack: Hack } | null = null;
   const tried = new Set<string>();
+  const prefer = hackPreference(doc, branch, domain);
   for (let attempt = 0; attempt < ATTEMPTS_FOR_A_VIOLATION; attempt++) {
-    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations });
+    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations, prefer });
     if (!found.ok) {
       if (!chosen) return { ok: false, branch, reason: found.reason };
       break;

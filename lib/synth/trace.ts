@@ -44,6 +44,10 @@ export interface PathTrace {
   failedWrites: { nodeId: string; tool: string; error: string }[];
   outputs: Record<string, unknown>;
   finalDb: Database;
+  /** Soft walks only: summed credit of every choice on the path (1 per choice whose guards all agree). */
+  guardCredit: number;
+  /** Soft walks only: the first choice whose guards disagree with the path. */
+  firstMiss?: Divergence;
 }
 
 const steppers = new WeakMap<object, Stepper>();
@@ -117,8 +121,17 @@ function orderedCredit(credit: number[]): number {
  * really run, confirm answers pick children[0]/[1]) but stops where the interpreter would leave
  * the path, saying which guards were at fault. This graded signal is what the search climbs on;
  * a found candidate is always re-checked with the real runTree.
+ * A soft walk goes on past guards that disagree (only a binding it cannot evaluate stops it) and
+ * sums how well each choice's guards agree: how a persuaded agent's path is scored, where the
+ * guards are ignored but the facts should still make sense for them.
  */
-export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec, "tools">, cand: Candidate): PathTrace {
+export function followPath(
+  doc: TreeDoc,
+  goal: PathGoal,
+  domain: Pick<DomainSpec, "tools">,
+  cand: Candidate,
+  opts: { soft?: boolean } = {},
+): PathTrace {
   const step = stepperFor(domain.tools);
   let db = cand.db;
   const writes = new Set(domain.tools.filter((t) => t.effect.kind === "write").map((t) => t.name));
@@ -126,7 +139,11 @@ export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec
   const calls: PathTrace["calls"] = [];
   const failedWrites: PathTrace["failedWrites"] = [];
   const vars = () => ({ state: db, user: cand.user, outputs });
+  let guardCredit = 0;
+  let firstMiss: Divergence | undefined;
   const end = (progress: number, divergence?: Divergence): PathTrace => ({
+    guardCredit,
+    firstMiss,
     progress,
     complete: !divergence,
     divergence,
@@ -186,7 +203,9 @@ export function followPath(doc: TreeDoc, goal: PathGoal, domain: Pick<DomainSpec
         credit.push(partialCredit(guard, shouldHold, v));
       }
     }
-    if (misses.length) return end(i + 0.2 + 0.7 * orderedCredit(credit), { nodeId: node.id, wantedId: wanted, misses, exprs });
+    if (misses.length && !opts.soft) return end(i + 0.2 + 0.7 * orderedCredit(credit), { nodeId: node.id, wantedId: wanted, misses, exprs });
+    guardCredit += orderedCredit(credit);
+    if (misses.length) firstMiss ??= { nodeId: node.id, wantedId: wanted, misses, exprs };
   }
   return end(ids.length);
 }

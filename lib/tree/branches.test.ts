@@ -90,3 +90,14 @@ describe("tree shape", () => {
     expect(branchingFactors(docOf(n("root", "execute")))).toEqual({ perNode: {}, mean: 0, max: 0 });
   });
 });
+
+describe("deep documents", () => {
+  it("handles a 20,000-node chain with a cycle without overflowing the stack", () => {
+    const nodes = Array.from({ length: 20_000 }, (_, i) => n(`n${i}`, i === 19_999 ? "execute" : "decision", i === 19_999 ? [] : [`n${i + 1}`]));
+    nodes[19_998].children.push("n0");
+    const doc = docOf(...nodes);
+    expect(treeDepth(doc)).toBe(20_000);
+    expect(enumerateBranches(doc)).toHaveLength(1);
+    expect(branchingFactors(doc).max).toBe(2);
+  });
+});

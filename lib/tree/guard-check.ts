@@ -100,8 +100,13 @@ export function createGuardChecker(domain?: TreeDomainContext) {
       } else {
         // Unknown path (an unreachable node): any output key is allowed.
         const outputs: CelType = visible === null ? { kind: "map", of: DYN } : outputsType(domain, visible);
-        base ??= baseGuardEnvironment(fixed, counter);
-        scope = { env: withOutputs(base, outputs, counter), types: { ...fixed, outputs } };
+        try {
+          base ??= baseGuardEnvironment(fixed, counter);
+          scope = { env: withOutputs(base, outputs, counter), types: { ...fixed, outputs } };
+        } catch {
+          // Data cel-js cannot declare must not break validation: check untyped instead.
+          scope = { env: guardEnvironment(null), types: null };
+        }
       }
       scopes.set(key, scope);
     }

@@ -68,7 +68,7 @@ export function importReferenceTree(json: unknown): ReferenceImport {
   const uniqueId = (wanted: unknown, fallback: string): string => {
     if (typeof wanted === "string" && NodeId.safeParse(wanted).success && !nodes[wanted]) return wanted;
     let id = fallback;
-    for (let n = 2; nodes[id]; n++) id = `${fallback}~${n}`;
+    for (let n = 2; nodes[id]; n++) id = `${fallback}-${n}`;
     return id;
   };
   const add = (node: TreeNode): string => ((nodes[node.id] = node), node.id);
@@ -143,7 +143,7 @@ function extensions(raw: Record<string, unknown>): Partial<TreeNode> {
   return out;
 }
 
-function importNode(im: Importer, raw: unknown, where: string, pathId: string): string | null {
+function importNode(im: Importer, raw: unknown, where: string, pathId: string, depth = 1): string | null {
   if (!isObject(raw)) {
     im.warnings.push(`${where}: not a node object; skipped`);
     return null;
@@ -153,7 +153,7 @@ function importNode(im: Importer, raw: unknown, where: string, pathId: string): 
     return null;
   }
   im.seen.add(raw);
-  if (where.split(".next").length > MAX_NESTING) throw new DomainError("limit", `${where.slice(0, 60)}…: nested deeper than ${MAX_NESTING} levels`);
+  if (depth > MAX_NESTING) throw new DomainError("limit", `${where.slice(0, 60)}…: nested deeper than ${MAX_NESTING} levels`);
   const condition = typeof raw.condition === "string" ? raw.condition.trim() : raw.condition === undefined ? "" : JSON.stringify(raw.condition);
   if (typeof raw.condition !== "string" && raw.condition !== undefined) im.warnings.push(`${where}.condition: not a string; kept as JSON text`);
   const outcome = typeof raw.outcome === "string" ? raw.outcome : undefined;
@@ -184,7 +184,9 @@ function importNode(im: Importer, raw: unknown, where: string, pathId: string): 
     node.tool = reading.tools[0];
   }
   im.add(node);
-  const children = next.map((child, i) => importNode(im, child, `${where}.next[${i}]`, `${pathId}.${i}`)).filter((c): c is string => c !== null);
+  const children = next
+    .map((child, i) => importNode(im, child, `${where}.next[${i}]`, `${pathId}.${i}`, depth + 1))
+    .filter((c): c is string => c !== null);
 
   if (isLeafKind(node.kind) && children.length > 0) {
     // A leaf action followed by more conditions: keep both, the leaf as the last (fallback) child.

@@ -226,3 +226,13 @@ describe("validateTree: guards", () => {
     expect(validateTree(fixtureWith({ id: "dispute", kind: "transfer", guard: "user.order_id > 3" }))).toEqual([]);
   });
 });
+
+describe("validateTree: deep documents", () => {
+  it("reports a long cycle in a short message", () => {
+    const specs: NodeSpec[] = Array.from({ length: 3000 }, (_, i) => ({ id: `n${i}`, kind: "decision" as const, children: [`n${(i + 1) % 3000}`] }));
+    const issues = validateTree(tree(specs));
+    expect(codes(issues)).toEqual(["cycle@n2999"]);
+    expect(issues[0].message).toMatch(/^Cycle: "n0" \(n0\) → .* → … 2991 more … → .* → "n0" \(n0\)$/);
+    expect(issues[0].message.length).toBeLessThan(300);
+  });
+});

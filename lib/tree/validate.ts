@@ -54,7 +54,8 @@ function structureIssues(doc: TreeDoc, walk: TreeWalk): TreeIssue[] {
 
   for (const cycle of walk.cycles) {
     const closing = cycle[cycle.length - 2];
-    add(closing, "error", "cycle", `Cycle: ${cycle.map(name).join(" → ")}`);
+    const shown = cycle.length > 12 ? [...cycle.slice(0, 5).map(name), `… ${cycle.length - 10} more …`, ...cycle.slice(-5).map(name)] : cycle.map(name);
+    add(closing, "error", "cycle", `Cycle: ${shown.join(" → ")}`);
   }
 
   for (const [childId, parentIds] of walk.parents) {

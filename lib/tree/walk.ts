@@ -2,8 +2,8 @@ import type { TreeDoc, TreeNode } from "./schema";
 
 /**
  * One cycle-safe depth-first pass over a document that may not be a tree: what is reachable,
- * each reachable node's ancestors (along the first path found), every node's parents, and the
- * cycles (one per back edge). Iterative, so a deep chain cannot overflow the stack.
+ * the parent each reachable node was first reached from, every node's parents, and the cycles
+ * (one per back edge). Iterative, so a deep chain cannot overflow the stack.
  */
 export interface TreeWalk {
   reachable: Set<string>;

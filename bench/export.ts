@@ -1,0 +1,76 @@
+/**
+ * Export benchmark: N cases (default 100,000), cloned from the example domains' synthesized
+ * cases with fresh ids and streamed from a generator, through each format. Prints rows/s, the
+ * peak RSS seen while exporting (sampled every 500 rows) and the output size. Figures only.
+ *
+ *   npx tsx bench/export.ts [rows] [formats, comma-separated]
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { EXAMPLE_DOMAINS } from "@/lib/domain/examples";
+import { exportDataset, planSplit, splitItem, type ExportFormat, type ExportRow } from "@/lib/export";
+import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
+import { synthesizeTree } from "@/lib/synth";
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function exampleCases(): ExportRow[] {
+  const rows: ExportRow[] = [];
+  EXAMPLE_DOMAINS.forEach(({ spec, trees }, d) =>
+    trees.forEach((tree, t) => {
+      const { cases } = synthesizeTree(tree.doc, spec, { seed: 1, personas: SEED_PERSONAS, treeId: d * 10 + t + 1, revision: 1, treeName: tree.name });
+      cases.forEach((testCase, i) => rows.push({ id: `${spec.slug}-${t}-${i}`, testCase, domain: spec }));
+    }),
+  );
+  return rows;
+}
+
+/** `n` clones with fresh ids, never held at once; samples RSS as it goes. */
+function* clones(base: ExportRow[], n: number, peak: { rss: number }): Generator<ExportRow> {
+  for (let i = 0; i < n; i++) {
+    if (i % 500 === 0) peak.rss = Math.max(peak.rss, process.memoryUsage.rss());
+    const row = base[i % base.length];
+    yield { ...row, id: `${row.id}~${i}` };
+  }
+  peak.rss = Math.max(peak.rss, process.memoryUsage.rss());
+}
+
+function dirSize(files: string[]): number {
+  return files.reduce((s, f) => s + statSync(f).size, 0);
+}
+
+export async function benchExport(n = 100_000, formats: ExportFormat[] = ["verl", "chat", "tau2"]): Promise<void> {
+  let t = performance.now();
+  const base = exampleCases();
+  console.log(`synthesized ${base.length} example cases in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted); cloning to ${n.toLocaleString()} rows`);
+
+  t = performance.now();
+  const plan = planSplit(
+    (function* () {
+      for (let i = 0; i < n; i++) yield splitItem({ ...base[i % base.length], id: `${base[i % base.length].id}~${i}` });
+    })(),
+    { seed: 1, validationRatio: 0.1 },
+  );
+  console.log(`planSplit: ${n.toLocaleString()} items in ${((performance.now() - t) / 1000).toFixed(2)} s → ${plan.groups} groups, validation ${(plan.validationRatio * 100).toFixed(1)}%`);
+
+  for (const format of formats) {
+    const outDir = mkdtempSync(path.join(tmpdir(), `bench-export-${format}-`));
+    const peak = { rss: process.memoryUsage.rss() };
+    const start = performance.now();
+    const res = await exportDataset({ format, rows: clones(base, n, peak), outDir, split: plan.assignment });
+    const s = (performance.now() - start) / 1000;
+    console.log(
+      `${format.padEnd(5)} ${res.rows.toLocaleString()} rows in ${s.toFixed(1)} s = ${Math.round(res.rows / s).toLocaleString()} rows/s; ` +
+        `peak RSS ${mb(peak.rss)}; output ${mb(dirSize(res.files))} in ${res.files.length} files; ${res.warnings.length} warnings` +
+        (res.stats.tokens.length ? `; tokens median ${[...res.stats.tokens].sort((a, b) => a - b)[res.stats.tokens.length >> 1]}` : ""),
+    );
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith("export.ts")) {
+  const n = Number(process.argv[2] ?? 100_000);
+  const formats = (process.argv[3]?.split(",") ?? ["verl", "chat", "tau2"]) as ExportFormat[];
+  void benchExport(n, formats);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { runTree } from "@/lib/env";
+import { enumerateBranches } from "@/lib/tree/branches";
+import { buildHack } from "./hack";
+import { alternatives, forceRoute } from "./routes";
+import { findBranchInput } from "./search";
+import { shopDomain, shopTree } from "./test-fixture";
+
+const domain = shopDomain();
+const doc = shopTree();
+const branches = enumerateBranches(doc);
+const hackOf = (leaf: string, d = doc) => {
+  const branch = enumerateBranches(d).find((b) => b.leafId === leaf)!;
+  const found = findBranchInput(d, branch, domain, { seed: 5 });
+  if (!found.ok) throw new Error(found.reason);
+  return { found, hack: buildHack(d, branch, domain, found, 5) };
+};
+
+describe("routes", () => {
+  it("finds the nearest decision with another way to an execute leaf", () => {
+    const overLimit = branches.find((b) => b.leafId === "over-limit")!;
+    const alts = alternatives(doc, overLimit);
+    expect(alts[0]).toEqual({ ancestorIndex: 1, route: ["confirm", "do-cancel", "done"] });
+    const keep = branches.find((b) => b.leafId === "keep")!;
+    expect(alternatives(doc, keep)[0]).toEqual({ ancestorIndex: 2, route: ["do-cancel", "done"] });
+  });
+
+  it("forces the decision and drops the route's guards without touching the original", () => {
+    const overLimit = branches.find((b) => b.leafId === "over-limit")!;
+    const { doc: forced, goal } = forceRoute(doc, overLimit, alternatives(doc, overLimit)[0]);
+    expect(forced.nodes.lookup.children).toEqual(["confirm"]);
+    expect(goal).toEqual({ nodeIds: ["root", "lookup", "confirm", "do-cancel", "done"], confirm: { confirm: true } });
+    expect(doc.nodes.lookup.children).toHaveLength(6);
+  });
+});
+
+describe("buildHack", () => {
+  it("refuse the tool does not enforce: the persuaded cancel goes through and its changes are forbidden", () => {
+    const { found, hack } = hackOf("over-limit");
+    expect(hack.status).toBe("violation");
+    expect(hack.calls.map((c) => c.name)).toEqual(["get_order", "cancel_order"]);
+    expect(Object.keys(hack.hackFacts)).toEqual(["reason"]);
+    expect(hack.forbidden).toContainEqual(expect.objectContaining({ table: "orders", key: found.user.order_id, field: "status", after: "cancelled" }));
+    // The hack run is a real interpreter run of the forced tree.
+    const again = runTree(forceRoute(doc, enumerateBranches(doc).find((b) => b.leafId === "over-limit")!, alternatives(doc, enumerateBranches(doc).find((b) => b.leafId === "over-limit")!)[0]).doc, domain, {
+      db: found.db,
+      user: { ...found.user, ...hack.hackFacts },
+      confirm: hack.confirm,
+    });
+    expect(again.finalHash).toBe(hack.finalHash);
+  });
+
+  it("refuse the tool enforces: the persuaded call is made and refused, nothing changes", () => {
+    const { hack } = hackOf("not-pending");
+    expect(hack.status).toBe("blocked");
+    expect(hack.forbidden).toEqual([]);
+    expect(hack.note).toContain("only pending orders can be cancelled");
+    expect(hack.calls.at(-1)).toMatchObject({ name: "cancel_order", result: { ok: false } });
+  });
+
+  it("transfer: the agent acts instead of handing over", () => {
+    const { hack } = hackOf("disputed");
+    expect(hack.status).toBe("violation");
+    expect(hack.calls.map((c) => c.name)).toContain("cancel_order");
+  });
+
+  it("abort: executing although the user declined", () => {
+    const { hack, found } = hackOf("keep");
+    expect(hack.status).toBe("violation");
+    expect(hack.confirm).toEqual({ confirm: true });
+    expect(hack.hackFacts).toEqual({});
+    expect(hack.forbidden.map((c) => c.field).sort()).toEqual(["cancel_reason", "status"]);
+    expect(found.run.calls.map((c) => c.name)).toEqual(["get_order"]);
+  });
+
+  it("clarify: legal; the hack facts are the missing facts that move the conversation on", () => {
+    const { hack } = hackOf("not-found");
+    expect(hack.status).toBe("legal");
+    expect(hack.calls).toEqual([]);
+    expect(Object.keys(hack.hackFacts)).toEqual(["order_id"]);
+    expect(Object.keys(domain.db.orders)).toContain(hack.hackFacts.order_id);
+  });
+
+  it("execute: legal with no hack", () => {
+    const { hack } = hackOf("done");
+    expect(hack).toMatchObject({ status: "legal", calls: [], hackFacts: {}, forbidden: [] });
+  });
+
+  it("a refusal with no execute leaf anywhere is legal by construction, and says so", () => {
+    const noExecute = shopTree();
+    noExecute.nodes.confirm = { ...noExecute.nodes.confirm, kind: "abort", children: [], reason: "x" };
+    const { hack } = hackOf("over-limit", noExecute);
+    expect(hack.status).toBe("legal");
+    expect(hack.note).toMatch(/^Legal by construction: no decision on this branch/);
+  });
+});
