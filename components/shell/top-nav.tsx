@@ -1,13 +1,19 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 
 const LINKS = [
-  { href: "/", label: "Domains" },
-  { href: "/import", label: "Import" },
+  { href: "/", label: "Domains", match: (p: string) => p === "/" || p.startsWith("/domains") || p.startsWith("/trees") || p.startsWith("/cases") },
+  { href: "/generate", label: "Generate", match: (p: string) => p.startsWith("/generate") },
+  { href: "/review", label: "Review", match: (p: string) => p.startsWith("/review") },
+  { href: "/datasets", label: "Datasets", match: (p: string) => p.startsWith("/datasets") },
+  { href: "/import", label: "Import", match: (p: string) => p.startsWith("/import") },
+  { href: "/settings", label: "Settings", match: (p: string) => p.startsWith("/settings") },
 ];
 
-export function TopNav() {
+/** The top bar; `account` is the signed-in user's menu (rendered by the auth module). */
+export function TopNav({ account }: { account?: ReactNode }) {
   const path = usePathname();
   return (
     <header className="topnav">
@@ -16,11 +22,12 @@ export function TopNav() {
       </Link>
       <nav>
         {LINKS.map((l) => (
-          <Link key={l.href} href={l.href} className={path === l.href || (l.href === "/" && path.startsWith("/domains")) ? "active" : ""}>
+          <Link key={l.href} href={l.href} className={l.match(path) ? "active" : ""}>
             {l.label}
           </Link>
         ))}
       </nav>
+      <div style={{ marginLeft: "auto" }}>{account}</div>
     </header>
   );
 }
