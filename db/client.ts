@@ -21,6 +21,7 @@ export function openDb(file: string = databasePath()): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(/*turbopackIgnore: true*/ file);
   sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL"); // durable against a killed process under WAL; fsync per checkpoint only
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });

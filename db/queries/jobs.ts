@@ -33,11 +33,12 @@ export function getJob({ db, id }: { db: Db | Tx; id: number }): JobRow {
   return row;
 }
 
-export function listJobs({ db, status, limit = 100 }: { db: Db; status?: JobStatus; limit?: number }): JobRow[] {
+export function listJobs({ db, status, kind, limit = 100 }: { db: Db; status?: JobStatus; kind?: string; limit?: number }): JobRow[] {
+  const filters = [status ? eq(jobs.status, status) : undefined, kind ? eq(jobs.kind, kind) : undefined].filter((f) => f !== undefined);
   return db
     .select()
     .from(jobs)
-    .where(status ? eq(jobs.status, status) : undefined)
+    .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(jobs.id))
     .limit(limit)
     .all();

@@ -68,7 +68,6 @@ export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: Domain
   if (!best.isPerfect) return { ok: false, reason: explainMiss(doc, best.trace, tries), tries };
 
   let found = best.cand;
-  let keeps = (c: Candidate) => isSound(followPath(doc, goal, domain, c));
   if (opts.prefer) {
     const prefer = opts.prefer;
     const polished = climb({
@@ -79,11 +78,10 @@ export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: Domain
       score: (trace, cand) => (isSound(trace) ? { score: 1e7 + prefer(cand) * 1000, isPerfect: false } : { score: trace.progress * 1000, isPerfect: false }),
     });
     found = polished.best.cand;
-    const floor = prefer(found) - 1e-9;
-    const sound = keeps;
-    keeps = (c) => sound(c) && prefer(c) >= floor;
   }
-  const cand = minimize(found, domain.db, new Set(), keeps);
+  // The preference picks which records the needed facts point at; the facts it merely favours
+  // (a valid reason on a refused order) are dropped here and come back as hack facts.
+  const cand = minimize(found, domain.db, new Set(), (c) => isSound(followPath(doc, goal, domain, c)));
   const run = runTree(doc, domain, { db: cand.db, user: cand.user, confirm: goal.confirm });
   const mismatch = runMismatch(run, branch);
   if (mismatch) return { ok: false, reason: `the interpreter did not follow the branch the search found: ${mismatch}`, tries };
