@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { EXAMPLE_DOMAINS } from "@/lib/domain/examples";
-import { exportDataset, planSplit, splitItem, type ExportFormat, type ExportRow } from "@/lib/export";
+import { exportDataset, loadTokenCounter, planSplit, splitItem, type ExportFormat, type ExportRow } from "@/lib/export";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
 import { synthesizeTree } from "@/lib/synth";
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
 
 function exampleCases(): ExportRow[] {
   const rows: ExportRow[] = [];
@@ -44,6 +44,10 @@ export async function benchExport(n = 100_000, formats: ExportFormat[] = ["verl"
   let t = performance.now();
   const base = exampleCases();
   console.log(`synthesized ${base.length} example cases in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted); cloning to ${n.toLocaleString()} rows`);
+
+  t = performance.now();
+  await loadTokenCounter();
+  console.log(`Qwen3 tokenizer + template loaded in ${((performance.now() - t) / 1000).toFixed(1)} s (once per process, not counted); RSS now ${mb(process.memoryUsage.rss())}`);
 
   t = performance.now();
   const plan = planSplit(

@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import { studioDb } from "@/db";
 import { getDomainBySlug } from "@/db/queries/domains";
-import { listCases } from "@/db/queries/cases";
+import { caseJsonLine, iterateCases } from "@/db/queries/cases";
 import type { Command } from "./commands";
 import { args, print } from "./io";
-
-const PAGE = 1000;
 
 /** `cases <domain-slug> --out cases.jsonl`: writes the domain's stored cases, one JSON per line. */
 export const casesCommand: Command = {
@@ -18,16 +16,14 @@ export const casesCommand: Command = {
     const fd = fs.openSync(values.out, "w");
     let written = 0;
     try {
-      for (let offset = 0; ; offset += PAGE) {
-        const { rows } = listCases({ db, filter: { domainId: domain.id, status: values.status }, limit: PAGE, offset });
-        for (const r of rows) fs.writeSync(fd, JSON.stringify({ id: r.id, status: r.status, reason: r.reason, tree_id: r.treeId, ...r.data }) + "\n");
-        written += rows.length;
-        if (rows.length < PAGE) break;
+      for (const row of iterateCases({ db, filter: { domainId: domain.id, status: values.status } })) {
+        fs.writeSync(fd, caseJsonLine(row));
+        written++;
       }
     } finally {
       fs.closeSync(fd);
     }
-    print(`${written} case(s) of ${slug} written to ${values.out}${written === 0 ? " (run `flywheel verify " + slug + "` first)" : ""}`);
+    print(`${written} case(s) of ${slug} written to ${values.out}${written === 0 ? ` (run \`flywheel verify ${slug}\` first)` : ""}`);
     return 0;
   },
 };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases } from "../schema";
 import { DomainError } from "@/lib/errors";
@@ -73,3 +73,24 @@ export function getCase({ db, id }: { db: Db; id: number }): CaseRow {
   if (!row) throw new DomainError("not_found", `No case with id ${id}.`);
   return row;
 }
+
+/** Streams matching cases page by page (oldest first), as JSONL export lines need. */
+export function* iterateCases({ db, filter = {}, pageSize = 1000 }: { db: Db; filter?: CaseFilter; pageSize?: number }): Generator<CaseRow> {
+  let lastId = 0;
+  for (;;) {
+    const cond = where(filter);
+    const rows = db
+      .select()
+      .from(cases)
+      .where(cond ? and(cond, gt(cases.id, lastId)) : gt(cases.id, lastId))
+      .orderBy(asc(cases.id))
+      .limit(pageSize)
+      .all();
+    yield* rows;
+    if (rows.length < pageSize) return;
+    lastId = rows[rows.length - 1].id;
+  }
+}
+
+/** A case as one JSONL line: the TestCase plus its id, status and proof reason. */
+export const caseJsonLine = (r: CaseRow) => JSON.stringify({ id: r.id, status: r.status, reason: r.reason, tree_id: r.treeId, ...r.data }) + "\n";

@@ -21,7 +21,7 @@ describe("exportDataset", () => {
     // a transfer case in a domain without a transfer tool cannot become a conversation
     const broken = { ...transfer, id: "broken", testCase: { ...transfer.testCase, tool_return_expected: { normal_path: [], hack_path: [] } }, domain: { ...shopSpec, tools: shopSpec.tools.filter((t) => t.effect.kind !== "transfer") } };
     const outDir = tmp();
-    const res = await exportDataset({ format: "chat", rows: [...rows, rows[0], broken, { ...rows[0], id: "" }], outDir, countTokens: false });
+    const res = await exportDataset({ format: "chat", rows: [...rows, rows[0], broken, { ...rows[0], id: "" }], outDir, countTokens: false, hashCases: true });
     expect(res.rows).toBe(rows.length);
     expect(res.skipped).toBe(3);
     expect(res.warnings.map((w) => [w.rowId, w.code])).toEqual([
@@ -44,11 +44,13 @@ describe("exportDataset", () => {
 
   it("writes the dataset card beside the data unless told not to", async () => {
     const outDir = tmp();
-    const res = await exportDataset({ format: "tau2", rows: shopRows(), outDir, card: { title: "Shop tasks", seed: 4 } });
+    const res = await exportDataset({ format: "tau2", rows: shopRows(), outDir, card: { title: "Shop tasks", seed: 4, snapshotHash: "snap-1" } });
     const card = readFileSync(path.join(outDir, "README.md"), "utf8");
     expect(card).toContain("# Shop tasks");
     expect(card).toContain("`shop/tasks.json`");
-    expect(card).toContain(`Snapshot: \`${res.snapshotHash}\``);
+    expect(card).toContain("Snapshot: `snap-1`.");
+    expect(card).toContain("Split seed: 4.");
+    expect(res.snapshotHash).toBeUndefined();
     const bare = tmp();
     const res2 = await exportDataset({ format: "tau2", rows: shopRows(), outDir: bare, card: false });
     expect(existsSync(path.join(bare, "README.md"))).toBe(false);

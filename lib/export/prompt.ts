@@ -43,9 +43,17 @@ export function agenticPrompt(row: ExportRow, options: PromptOptions = {}): Agen
   if (imported) {
     return { system: imported.system_prompt, user: imported.user_message, policy: tc.policy ?? row.domain.policy, toolDescription: lastToolsBlock(imported.system_prompt) };
   }
-  const system = systemPrompt(row.domain) + CALL_FORMAT;
+  const system = systemFor(row.domain);
   const user = [tc.task.trim(), "", USER_INSTRUCTIONS, ...(options.noThink === false ? [] : ["/no_think"])].join("\n");
   return { system, user, policy: row.domain.policy, toolDescription: lastToolsBlock(system) };
+}
+
+/** Rows of one domain share its domain object, and its system prompt is the same for all of them. */
+const systemCache = new WeakMap<ExportRow["domain"], string>();
+function systemFor(domain: ExportRow["domain"]): string {
+  let text = systemCache.get(domain);
+  if (text === undefined) systemCache.set(domain, (text = systemPrompt(domain) + CALL_FORMAT));
+  return text;
 }
 
 /** The text inside the last <tools>…</tools> pair, trimmed ("" when there is none). */

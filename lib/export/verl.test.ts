@@ -60,3 +60,30 @@ describe("verl parquet export", () => {
     rmSync(big, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe("verl rows of imported paper records", () => {
+  it("give back the record's own prompt, background and paths", async () => {
+    const { importPaperFile } = await import("@/lib/import");
+    const { fixtureRecords, readFixture } = await import("@/lib/import/fixtures/load");
+    const { imported } = importPaperFile(readFixture("paper-records.jsonl"));
+    const records = new Map(fixtureRecords().map((r) => [r.id as string, r]));
+    expect(imported.length).toBeGreaterThan(0);
+    for (const { id, case: tc } of imported) {
+      const record = records.get(id)!;
+      const row = verlRow({ id, testCase: tc, domain: { ...rows[0].domain, slug: "imported", tools: [] } }, "train");
+      const prompt = record.prompt as { role: string; content: string }[];
+      expect(row.prompt).toEqual(prompt.map((m) => ({ role: m.role, content: m.content })));
+      const create = row.extra_info.tools_kwargs.mock_tool.create_kwargs;
+      expect(JSON.parse(create.tool_return_expected)).toEqual(record.tool_return_expected);
+      expect(create.task_background).toBe(record.task_background);
+      expect(create.test_policy).toBe(record.test_policy);
+      expect(row.extra_info.rubrics).toBe(record.rubrics);
+      // the paper's block: one JSON tool per line, bare or wrapped as {"type":"function","function":…}
+      const described = create.tool_description.split("\n").map((l) => JSON.parse(l)).map((t) => t.function?.name ?? t.name);
+      expect(described).toEqual(tc.tools!.map((t) => t.name));
+      const env = JSON.parse(row.env_spec);
+      expect(env.executable).toBe(false);
+      expect(env.tools.map((t: { name: string }) => t.name)).toEqual(tc.tools!.map((t) => t.name));
+    }
+  });
+});

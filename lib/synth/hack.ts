@@ -43,6 +43,7 @@ export interface BranchCaseInput {
 const MAX_ALTERNATIVES = 6;
 /** Walks per route: enough to find facts a write needs; a write refused for fixed data burns it all. */
 const HACK_BUDGET = 150;
+const HACK_POLISH = 60;
 const CLARIFY_BUDGET = 80;
 
 const legal = (note: string, hackFacts: Record<string, unknown> = {}): Hack => ({
@@ -118,28 +119,36 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
   // A soft walk of the original tree along the forced path runs the same calls as the forced tree
   // and also scores how well the facts suit the dropped guards (the items are in the order, the
   // refund method was used for it): such facts are what let the persuaded write go through.
-  const soft = (t: PathTrace) => t.complete && changes(t);
-  const { best } = climb({
-    doc,
-    goal: forced.goal,
-    domain,
-    variable,
-    freezeDb: true,
-    soft: true,
+  const violates = (t: PathTrace) => t.complete && changes(t);
+  const setup = { doc, goal: forced.goal, domain, variable, freezeDb: true, soft: true };
+  const reach = climb({
+    ...setup,
     start: { user: input.user, db: input.db },
     seed,
     maxIterations: HACK_BUDGET,
     score: (t) => ({
       score: t.progress * 1000 + (t.complete && !t.failedWrites.length ? 300 : 0) + (changes(t) ? 300 : 0) + t.guardCredit * 10,
-      isPerfect: soft(t),
+      isPerfect: violates(t),
     }),
   });
-  if (!best.trace.complete) return `route to ${alt.route.at(-1)} stops at ${best.trace.divergence?.nodeId ?? "?"}: ${best.trace.divergence?.problem ?? "a guard"}`;
-  const isViolation = soft(best.trace);
-  const keepStatus = (t: PathTrace) => t.complete && soft(t) === isViolation;
-  const cand = minimize(best.cand, input.db, new Set(Object.keys(input.user)), (c) =>
-    keepStatus(followPath(doc, forced.goal, domain, c, { soft: true })),
-  );
+  if (!reach.best.trace.complete) return `route to ${alt.route.at(-1)} stops at ${reach.best.trace.divergence?.nodeId ?? "?"}: ${reach.best.trace.divergence?.problem ?? "a guard"}`;
+  const isViolation = violates(reach.best.trace);
+  const keepsStatus = (t: PathTrace) => t.complete && violates(t) === isViolation;
+  // Then the most plausible such facts: the ones the dropped guards would accept (the same patient's
+  // email and date of birth, not any pair that happens to let the write through).
+  const polished = climb({
+    ...setup,
+    start: reach.best.cand,
+    seed: seed + 1,
+    maxIterations: HACK_POLISH,
+    score: (t) => ({ score: keepsStatus(t) ? 1e7 + t.guardCredit * 1000 : t.progress, isPerfect: false }),
+  });
+  const best = keepsStatus(polished.best.trace) ? polished.best : reach.best;
+  const floor = best.trace.guardCredit - 1e-9;
+  const cand = minimize(best.cand, input.db, new Set(Object.keys(input.user)), (c) => {
+    const t = followPath(doc, forced.goal, domain, c, { soft: true });
+    return keepsStatus(t) && t.guardCredit >= floor;
+  });
   const hackFacts = Object.fromEntries(Object.entries(cand.user).filter(([k]) => !Object.hasOwn(input.user, k)));
 
   const run = runTree(forced.doc, domain, { db: input.db, user: cand.user, confirm: forced.goal.confirm });
@@ -162,7 +171,9 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
     nodeIds: run.nodeIds,
     confirm: forced.goal.confirm,
   };
-  hack.intentFacts = addIntentFacts({ doc, forced, alt, domain, input, hack });
+  const { intent, hackFacts: rest } = addIntentFacts({ doc, forced, alt, domain, input, hack });
+  hack.intentFacts = intent;
+  hack.hackFacts = rest;
   return hack;
 }
 

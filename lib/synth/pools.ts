@@ -66,12 +66,12 @@ export function matchingValues(fact: UserFact, index: FieldIndex): unknown[] {
   return strict.length ? strict : collect(true);
 }
 
-/** An id shaped like a real one that no record has: digits become 9s (#W2001 → #W9999). */
+/** An id shaped like a real one that no record has: digits become 9s (#W2001 → #W9999), a@b → a9@b. */
 export function unknownLike(fact: UserFact, samples: unknown[], taken: Set<string>): unknown {
   const sample = samples.find((s) => typeof s === "string") as string | undefined;
   if (!sample) return fact.type === "number" ? -1 : `unknown ${fact.name.replace(/_/g, " ")}`;
   if (/\s/.test(sample)) return `other ${fact.name.replace(/_/g, " ")}`;
-  let candidate = /\d/.test(sample) ? sample.replace(/\d/g, "9") : sample.includes("@") ? `no.such.${sample}` : `${sample}-x`;
+  let candidate = /\d/.test(sample) ? sample.replace(/\d/g, "9") : sample.includes("@") ? sample.replace("@", "9@") : `${sample}-x`;
   while (taken.has(candidate)) candidate += "9";
   return candidate;
 }

@@ -26,7 +26,7 @@ export type BranchPath = Pick<Branch, "nodeIds" | "confirmations" | "leafId">;
 
 export const DEFAULT_MAX_ITERATIONS = 1200;
 const FACTS_ONLY_SHARE = 0.6;
-export const POLISH_ITERATIONS = 100;
+export const POLISH_ITERATIONS = 200;
 
 export const confirmAnswers = (branch: Pick<Branch, "confirmations">): Record<string, boolean> =>
   Object.fromEntries(branch.confirmations.map((c) => [c.nodeId, c.confirmed]));
