@@ -29,10 +29,12 @@ export const reviews = sqliteTable(
 );
 
 /**
- * The review state of each case, one row per case. A trigger in migration 0006_review adds the row when a
- * case is inserted (whoever inserts it), so every case has a state and lists join it directly.
- * The same migration keeps `case_search` (an FTS5 trigram index of the request and backgrounds)
- * in step with `cases`, and adds the indexes on `cases` that the review filters use.
+ * The review state of each case, one row per case, plus copies of the `cases` columns the review
+ * filters read. Triggers in migration 0006_review add the row when a case is inserted (whoever
+ * inserts it) and keep the copies in step, so the queue filters, counts and pages on this narrow
+ * table (cases rows hold the whole case JSON, ~17 KB each) and reads `cases` only for the rows
+ * shown. The same migration keeps `case_search`, an FTS5 trigram index of the request and
+ * backgrounds, in step with `cases`.
  */
 export const caseReviewsState = sqliteTable(
   "case_reviews_state",
@@ -46,8 +48,22 @@ export const caseReviewsState = sqliteTable(
     approvals: integer("approvals").notNull().default(0),
     rejections: integer("rejections").notNull().default(0),
     updatedAt: text("updated_at"),
+    /** Copies of cases.domain_id, tree_id, outcome, status, generator, persona_id (by trigger). */
+    domainId: integer("domain_id"),
+    treeId: integer("tree_id"),
+    outcome: text("outcome").notNull().default(""),
+    proofStatus: text("proof_status").notNull().default(""),
+    generator: text("generator").notNull().default(""),
+    personaId: text("persona_id"),
   },
-  (t) => [index("case_reviews_state_status_idx").on(t.status)],
+  (t) => [
+    index("crs_status_domain_idx").on(t.status, t.domainId),
+    index("crs_domain_outcome_idx").on(t.domainId, t.outcome),
+    index("crs_outcome_idx").on(t.outcome),
+    index("crs_tree_idx").on(t.treeId),
+    index("crs_generator_idx").on(t.generator),
+    index("crs_persona_idx").on(t.personaId),
+  ],
 );
 
 /** Who changed what and when, for any entity; before/after hold the changed parts only. */

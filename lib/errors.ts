@@ -1,5 +1,5 @@
 /** The one error type the core throws; the API layer maps `code` to an HTTP status. */
-export type DomainErrorCode = "invalid" | "not_found" | "forbidden" | "conflict" | "limit" | "internal";
+export type DomainErrorCode = "invalid" | "unauthenticated" | "not_found" | "forbidden" | "conflict" | "limit" | "internal";
 
 export class DomainError extends Error {
   constructor(

@@ -24,7 +24,7 @@ export type EditorAction = {
   run(ctx: ActionContext): void;
 };
 
-const editable = (s: EditorStore) => s.document !== null && s.preview === null;
+const editable = (s: EditorStore) => s.document !== null && s.preview === null && s.proposal === null;
 const selected = (s: EditorStore) => (s.selectedId && s.document ? s.document.nodes[s.selectedId] : undefined);
 
 /** Whether the node a child would be added to (the selection, else the root) takes one more. */

@@ -2,6 +2,7 @@ import { Position, type Edge, type Node } from "@xyflow/react";
 import { subtreeIds } from "@/lib/tree/edit";
 import { visibleEdges, visibleNodeIds, type Position as Point } from "@/lib/tree/layout";
 import type { NodeKind, TreeDoc, TreeIssue, TreeNode } from "@/lib/tree/schema";
+import type { DiffMark } from "./expand/proposal-view";
 import { NODE_SIZES } from "./node-size";
 
 /**
@@ -20,6 +21,9 @@ export type TreeNodeData = {
   isCurrentMatch: boolean;
   isHighlighted: boolean;
   isDimmed: boolean;
+  /** While a proposal is open: what it does to this node, and which fields it changes. */
+  diff: DiffMark["status"] | null;
+  diffFields: string | null;
 };
 export type TreeFlowNode = Node<TreeNodeData, NodeKind>;
 
@@ -31,6 +35,8 @@ export type FlowInput = {
   matches: string[];
   currentMatch: string | null;
   highlighted: string[] | null;
+  /** A proposal's marks by node id (null when none is open). */
+  marks?: Record<string, DiffMark> | null;
 };
 
 const sameData = (a: TreeNodeData, b: TreeNodeData) =>
@@ -66,6 +72,8 @@ export function buildFlowNodes(input: FlowInput, previous: Map<string, TreeFlowN
       isCurrentMatch: input.currentMatch === id,
       isHighlighted: onBranch?.has(id) ?? false,
       isDimmed: onBranch !== null && !onBranch.has(id),
+      diff: input.marks?.[id]?.status ?? null,
+      diffFields: input.marks?.[id]?.fields?.join(", ") ?? null,
     };
     const selected = input.selectedId === id;
     const prev = previous.get(id);
@@ -93,7 +101,7 @@ function edgeLabel(parent: TreeNode, index: number): string | undefined {
   return parent.children.length > 1 ? String(index + 1) : undefined;
 }
 
-export function buildFlowEdges(doc: TreeDoc, highlighted: string[] | null): Edge[] {
+export function buildFlowEdges(doc: TreeDoc, highlighted: string[] | null, marks: Record<string, DiffMark> | null = null): Edge[] {
   const onPath = new Set<string>();
   if (highlighted) for (let i = 1; i < highlighted.length; i++) onPath.add(`${highlighted[i - 1]}>${highlighted[i]}`);
   return visibleEdges(doc).map(({ source, target, index }) => {
@@ -101,8 +109,9 @@ export function buildFlowEdges(doc: TreeDoc, highlighted: string[] | null): Edge
     const label = edgeLabel(doc.nodes[source], index);
     const tone = label === "confirms" ? "is-confirms" : label === "declines" ? "is-declines" : "";
     const state = onPath.has(id) ? "is-highlighted" : highlighted ? "is-dimmed" : "";
+    const diff = marks?.[target]?.status === "added" ? "is-added" : marks?.[target]?.status === "removed" ? "is-removed" : "";
     return {
-      id, source, target, type: "smoothstep", label, className: `tree-edge ${tone} ${state}`.trim(),
+      id, source, target, type: "smoothstep", label, className: `tree-edge ${tone} ${state} ${diff}`.replace(/\s+/g, " ").trim(),
       animated: onPath.has(id),
       labelBgPadding: [5, 2] as [number, number], labelBgBorderRadius: 8,
       zIndex: onPath.has(id) ? 1 : 0,

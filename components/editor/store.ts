@@ -1,9 +1,11 @@
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { isDomainError } from "@/lib/errors";
+import { applyProposal } from "@/lib/tree/diff";
 import * as edit from "@/lib/tree/edit";
 import { layoutTree, visibleNodeIds, type Position } from "@/lib/tree/layout";
 import type { NodeKind, TreeDoc } from "@/lib/tree/schema";
+import { buildProposalView, type ProposalView } from "./expand/proposal-view";
 import { emptyHistory, endTyping, recordEdit, redoEdit, undoEdit, type History } from "./history";
 import { nodeSizes } from "./node-size";
 
@@ -29,6 +31,8 @@ export type EditorState = {
   /** A read-only older revision shown on the canvas instead of the document. */
   preview: { revision: number; document: TreeDoc } | null;
   conflict: { currentRevision: number | null } | null;
+  /** An expander's proposal, drawn on the canvas as a diff; the document stays as it is until accepted. */
+  proposal: ProposalView | null;
   /** The last edit the tree refused ("a leaf has no children"), shown until the next action. */
   notice: string | null;
   positions: Record<string, Position>;
@@ -66,6 +70,11 @@ export type EditorActions = {
   showPreview(revision: number, doc: TreeDoc): void;
   closePreview(): void;
   dismissNotice(): void;
+  showProposal(doc: TreeDoc, notes: string[], source: string): void;
+  setProposalSelection(ids: string[]): void;
+  /** Applies the accepted part of the proposal as ONE history step, and closes it. */
+  acceptProposal(ids: string[] | "all"): void;
+  discardProposal(): void;
 };
 
 export type EditorStore = EditorState & EditorActions;
@@ -73,12 +82,12 @@ type Layout = typeof layoutTree;
 
 const initialState = (): EditorState => ({
   treeId: null, document: null, savedDocument: null, baseRevision: 0, isDirty: false, history: emptyHistory(),
-  selectedId: null, highlight: null, searchQuery: "", searchIndex: -1, preview: null, conflict: null, notice: null,
+  selectedId: null, highlight: null, searchQuery: "", searchIndex: -1, preview: null, conflict: null, proposal: null, notice: null,
   positions: {}, isLayoutPending: false, fitRequest: null, centerRequest: null,
 });
 
-/** The document on the canvas: the preview while one is open. */
-export const displayedDocument = (s: EditorState): TreeDoc | null => s.preview?.document ?? s.document;
+/** The document on the canvas: a proposal or a preview while one is open. */
+export const displayedDocument = (s: EditorState): TreeDoc | null => s.proposal?.display ?? s.preview?.document ?? s.document;
 
 export function createEditorStore(layout: Layout = layoutTree) {
   let layoutSeq = 0;
@@ -99,7 +108,7 @@ export function createEditorStore(layout: Layout = layoutTree) {
     /** Applies one edit as one history step; refused edits become a notice and change nothing. */
     const commit = (fn: (doc: TreeDoc) => TreeDoc, typingKey: string | null = null, after?: Partial<EditorState>): boolean => {
       const s = get();
-      if (!s.document || s.preview) return false;
+      if (!s.document || s.preview || s.proposal) return false;
       let next: TreeDoc;
       try {
         next = fn(s.document);
@@ -166,8 +175,8 @@ export function createEditorStore(layout: Layout = layoutTree) {
         // Centre on it: the tree under it just shrank or grew around it.
         if (target && commit((doc) => edit.toggleCollapsed(doc, target))) centerOn(target);
       },
-      undo: () => { const s = get(); if (s.document && !s.preview) restore(undoEdit(s.history, s.document)); },
-      redo: () => { const s = get(); if (s.document && !s.preview) restore(redoEdit(s.history, s.document)); },
+      undo: () => { const s = get(); if (s.document && !s.preview && !s.proposal) restore(undoEdit(s.history, s.document)); },
+      redo: () => { const s = get(); if (s.document && !s.preview && !s.proposal) restore(redoEdit(s.history, s.document)); },
       setSearch: (query) => set({ searchQuery: query, searchIndex: -1 }),
       stepMatch(step) {
         const s = get();
@@ -201,6 +210,24 @@ export function createEditorStore(layout: Layout = layoutTree) {
         relayout();
       },
       dismissNotice: () => set({ notice: null }),
+      showProposal(doc, notes, source) {
+        const s = get();
+        if (!s.document || s.preview) return;
+        set({ proposal: buildProposalView(s.document, doc, notes, source), selectedId: null, highlight: null, notice: null, fitRequest: "whole" });
+        relayout();
+      },
+      setProposalSelection: (ids) => set((s) => (s.proposal ? { proposal: { ...s.proposal, selected: ids } } : {})),
+      acceptProposal(ids) {
+        const proposal = get().proposal;
+        if (!proposal) return;
+        set({ proposal: null, highlight: null });
+        if (!commit((doc) => applyProposal(doc, proposal.doc, ids), null, { fitRequest: "whole" })) relayout();
+      },
+      discardProposal() {
+        if (!get().proposal) return;
+        set({ proposal: null, highlight: null, fitRequest: "whole" });
+        relayout();
+      },
     };
   });
 }

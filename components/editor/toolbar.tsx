@@ -61,9 +61,20 @@ function AddChildTarget() {
   return <span className="toolbar-label" title={label}>Add child to <b>{label}</b>:</span>;
 }
 
+/** Opens the workflow expander; closed while a revision preview or a proposal is on the canvas. */
+function ExpandButton({ onExpand }: { onExpand: () => void }) {
+  const isEnabled = useEditor((s) => s.document !== null && s.preview === null && s.proposal === null);
+  return (
+    <button type="button" className="btn small" data-testid="expand-workflow" disabled={!isEnabled} onClick={onExpand}
+      title="Propose branches from a workflow's steps, shown as a diff to accept or discard">
+      ✦ Expand from workflow
+    </button>
+  );
+}
+
 /** Two rows: tree-wide actions (history, save, search, view), then actions on the selected node. */
-export function Toolbar({ name, domainSlug, ctx, isSaving, searchRef }: {
-  name: string; domainSlug: string; ctx: ActionContext; isSaving: boolean; searchRef: RefObject<HTMLInputElement | null>;
+export function Toolbar({ name, domainSlug, ctx, isSaving, searchRef, onExpand }: {
+  name: string; domainSlug: string; ctx: ActionContext; isSaving: boolean; searchRef: RefObject<HTMLInputElement | null>; onExpand: () => void;
 }) {
   return (
     <div className="editor-toolbar">
@@ -82,6 +93,7 @@ export function Toolbar({ name, domainSlug, ctx, isSaving, searchRef }: {
         <SearchBox inputRef={searchRef} />
         <ActionButton action={byId("fit-view")} ctx={ctx} />
         <ShortcutsHelp />
+        <ExpandButton onExpand={onExpand} />
         <ActionButton action={byId("save")} ctx={ctx} text={isSaving ? "Saving…" : "Save"} className="primary save-button" />
       </div>
       <div className="toolbar-row node-row">

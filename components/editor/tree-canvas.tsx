@@ -30,6 +30,7 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
   const positions = useEditor((s) => s.positions);
   const selectedId = useEditor((s) => s.selectedId);
   const highlight = useEditor((s) => s.highlight);
+  const marks = useEditor((s) => s.proposal?.marks ?? null);
   const query = useEditor((s) => s.searchQuery);
   const searchIndex = useEditor((s) => s.searchIndex);
   const isLayoutPending = useEditor((s) => s.isLayoutPending);
@@ -46,12 +47,12 @@ export function TreeCanvas({ issues }: { issues: TreeIssue[] }) {
     () =>
       doc
         ? withCache((prev) =>
-            buildFlowNodes({ doc, positions, selectedId, issues, matches, currentMatch: matches[searchIndex] ?? null, highlighted: highlight?.nodeIds ?? null }, prev),
+            buildFlowNodes({ doc, positions, selectedId, issues, matches, currentMatch: matches[searchIndex] ?? null, highlighted: highlight?.nodeIds ?? null, marks }, prev),
           )
         : [],
-    [doc, positions, selectedId, issues, matches, searchIndex, highlight, withCache],
+    [doc, positions, selectedId, issues, matches, searchIndex, highlight, marks, withCache],
   );
-  const edges = useMemo(() => (doc ? buildFlowEdges(doc, highlight?.nodeIds ?? null) : []), [doc, highlight]);
+  const edges = useMemo(() => (doc ? buildFlowEdges(doc, highlight?.nodeIds ?? null, marks) : []), [doc, highlight, marks]);
 
   // Fit once the layout a load, preview or "Fit view" asked for has landed. A tree too wide to
   // read whole opens at its root instead, at a readable zoom; the minimap shows the rest.

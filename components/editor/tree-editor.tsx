@@ -3,13 +3,15 @@ import "@xyflow/react/dist/style.css";
 import "./editor.css";
 import { useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useDeferredValue, useEffect, useMemo, useRef } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "@/components/api/fetch-json";
 import { countOutcomes, enumerateBranches } from "@/lib/tree/branches";
 import type { Branch, TreeIssue } from "@/lib/tree/schema";
 import { validateTree } from "@/lib/tree/validate";
 import type { ActionContext } from "./actions";
 import { ConflictBanner, ErrorBanner, PreviewBanner } from "./banners";
+import { ExpandDialog } from "./expand/expand-dialog";
+import { ProposalPanel } from "./expand/proposal-panel";
 import { NodePanel } from "./panel/node-panel";
 import { BranchList } from "./sidebar/branch-list";
 import { RevisionHistory } from "./sidebar/revision-history";
@@ -42,8 +44,9 @@ export function TreeEditor({ treeId }: { treeId: number }) {
 }
 
 function useChecks(domain: TreeDomain) {
-  // Deferred: typing stays responsive on big trees while checks catch up.
-  const doc = useDeferredValue(useEditor(displayedDocument));
+  // Deferred: typing stays responsive on big trees while checks catch up. An open proposal is
+  // checked as it would be accepted whole (without the removed nodes the canvas still draws).
+  const doc = useDeferredValue(useEditor((s) => s.proposal?.doc ?? displayedDocument(s)));
   const issues = useMemo<TreeIssue[]>(() => (doc ? validateTree(doc, domain) : []), [doc, domain]);
   const branchInfo = useMemo(() => {
     if (!doc) return { branches: [] as Branch[], error: null };
@@ -64,6 +67,9 @@ function LoadedEditor({ treeId, name, domain }: { treeId: number; name: string; 
   const notice = useEditor((s) => s.notice);
   const hasConflict = useEditor((s) => s.conflict !== null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [isExpanding, setExpanding] = useState(false);
+  const closeExpand = useCallback(() => setExpanding(false), []);
+  const hasProposal = useEditor((s) => s.proposal !== null);
   const { doc, issues, branches, counts, error: branchError } = useChecks(domain);
 
   const queryClient = useQueryClient();
@@ -108,7 +114,8 @@ function LoadedEditor({ treeId, name, domain }: { treeId: number; name: string; 
 
   return (
     <div className={`tree-editor${hasConflict ? " has-conflict" : ""}`}>
-      <Toolbar name={name} domainSlug={domain.slug} ctx={ctx} isSaving={save.isPending} searchRef={searchRef} />
+      <Toolbar name={name} domainSlug={domain.slug} ctx={ctx} isSaving={save.isPending} searchRef={searchRef} onExpand={() => setExpanding(true)} />
+      {isExpanding && <ExpandDialog treeId={treeId} onClose={closeExpand} />}
       <ConflictBanner onReload={() => void reload()} />
       <PreviewBanner onRestore={onRestore} />
       <ErrorBanner message={failure ? `Not saved: ${failure.message}` : notice} onDismiss={() => { save.reset(); restore.reset(); editorStore.getState().dismissNotice(); }} />
@@ -119,7 +126,7 @@ function LoadedEditor({ treeId, name, domain }: { treeId: number; name: string; 
         </aside>
         <TreeCanvas issues={issues} />
         <aside className="editor-side right">
-          <NodePanel issues={issues} domain={domain} />
+          {hasProposal ? <ProposalPanel /> : <NodePanel issues={issues} domain={domain} />}
           <RevisionHistory treeId={treeId} onRestore={onRestore} isRestoring={restore.isPending} />
         </aside>
       </div>

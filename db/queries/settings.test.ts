@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../client";
 import { settings } from "../schema-settings";
@@ -36,7 +37,7 @@ describe("SqliteLlmCache", () => {
     cache.set("k", { content: "again", toolCalls: [] });
     expect(cache.get("k")).toEqual({ content: "again", toolCalls: [] });
     expect(llmCacheStats({ db })).toEqual({ entries: 1, hits: 1 });
-    db.$client.prepare("insert into llm_cache (key, value, created_at) values ('bad', '{oops', 'now')").run();
+    db.run(sql`insert into llm_cache (key, value, created_at) values ('bad', '{oops', 'now')`);
     expect(cache.get("bad")).toBeUndefined();
     expect(clearLlmCache({ db })).toBe(2);
   });

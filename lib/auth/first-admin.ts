@@ -13,7 +13,7 @@ export const adminPasswordFile = (dbFile: string) => path.join(path.dirname(path
  * or with a generated password written to admin-password.txt beside the database (mode 0600),
  * so the person who started the studio can sign in. Idempotent.
  */
-export function ensureFirstAdmin(db: Db, dbFile: string, env: NodeJS.ProcessEnv = process.env): { created: boolean } {
+export function ensureFirstAdmin(db: Db, dbFile: string, env: Partial<Record<string, string>> = process.env): { created: boolean } {
   if (countAccounts(db) > 0) return { created: false };
   const fromEnv = env.FLYWHEEL_ADMIN_PASSWORD || undefined;
   if (fromEnv !== undefined && (fromEnv.length < PASSWORD_MIN || fromEnv.length > PASSWORD_MAX)) {
@@ -31,7 +31,7 @@ export function ensureFirstAdmin(db: Db, dbFile: string, env: NodeJS.ProcessEnv 
 }
 
 /** The line `flywheel db init` (and so `npm start`) prints about signing in as the first admin. */
-export function adminSignInHint(dbFile: string, env: NodeJS.ProcessEnv = process.env): string {
+export function adminSignInHint(dbFile: string, env: Partial<Record<string, string>> = process.env): string {
   const file = dbFile === ":memory:" ? undefined : adminPasswordFile(dbFile);
   if (file && fs.existsSync(file)) {
     return `Sign in as ${FIRST_ADMIN_EMAIL} with the password ${fs.readFileSync(file, "utf8").trim()} (kept in ${file}).`;

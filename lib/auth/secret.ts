@@ -10,7 +10,7 @@ let memorySecret: string | undefined;
  * one made on first use and kept beside the database file (mode 0600, never in git), so that
  * sessions survive a restart. An in-memory database gets a per-process secret.
  */
-export function authSecret(dbFile: string, env: NodeJS.ProcessEnv = process.env): string {
+export function authSecret(dbFile: string, env: Partial<Record<string, string>> = process.env): string {
   const fromEnv = env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   if (dbFile === ":memory:") return (memorySecret ??= randomBytes(32).toString("base64url"));

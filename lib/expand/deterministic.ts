@@ -62,7 +62,7 @@ function stepChildren(i: number, path: Path, ctx: Ctx): NestedNode[] {
   const args: Record<string, string> = {};
   const factOf: Record<string, string> = {};
   for (const param of required) {
-    const b = bindParam(param, props[param], ctx.domain.userFacts, path.outputs);
+    const b = bindParam(param, props[param], ctx.domain.userFacts, path.outputs, Object.keys(props).filter((p) => p !== param));
     if (b?.fact) factOf[param] = b.fact;
     if (b?.guessed) ctx.notes.push(`${tool.name}: parameter ${param} is bound to user.${b.fact} (names alike; check it).`);
     if (!b) ctx.notes.push(`${tool.name}: nothing on the path supplies parameter ${param}; it is bound to a placeholder to fill in.`);

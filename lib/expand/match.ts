@@ -69,9 +69,16 @@ export type Binding = { expr: string; fact?: string; guessed?: boolean };
 
 /**
  * The expression for one parameter: a user fact of the same name, an earlier output's field of
- * the same name (the latest output first), a fact whose name ends the same way, or null.
+ * the same name (the latest output first), a fact whose name ends the same way, or null. A fact
+ * named exactly like one of the tool's other parameters (`siblings`) belongs to that one.
  */
-export function bindParam(param: string, schema: Record<string, unknown> | undefined, facts: UserFact[], outputs: KnownOutput[]): Binding | null {
+export function bindParam(
+  param: string,
+  schema: Record<string, unknown> | undefined,
+  facts: UserFact[],
+  outputs: KnownOutput[],
+  siblings: string[] = [],
+): Binding | null {
   const exactFact = facts.find((f) => f.name === param && typeFits(schema, f));
   if (exactFact) return { expr: `user.${param}`, fact: param };
   for (const out of [...outputs].reverse()) {
@@ -79,7 +86,7 @@ export function bindParam(param: string, schema: Record<string, unknown> | undef
     if (path) return { expr: path };
   }
   const ranked = facts
-    .filter((f) => typeFits(schema, f))
+    .filter((f) => typeFits(schema, f) && !siblings.includes(f.name))
     .map((f) => ({ f, fit: nameFit(param, f.name) }))
     .filter((x) => x.fit > 0)
     .sort((a, b) => b.fit - a.fit);

@@ -16,8 +16,8 @@ const LOOKUP_VERBS = new Set(["get", "find", "look", "lookup", "list", "search",
 export function stem(word: string): string {
   let w = word.toLowerCase();
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(ss|us)$/.test(w)) return w;
-  else if (w.length > 3 && w.endsWith("s")) w = w.slice(0, -1);
+  else if (/(ss|us|is)$/.test(w)) return w;
+  else if (w.length >= 3 && w.endsWith("s")) w = w.slice(0, -1);
   if (w.length > 6 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith("ed")) w = w.slice(0, -2);
   if (w.length > 4 && /(ll)$/.test(w)) w = w.slice(0, -1); // cancell(ed) → cancel
@@ -29,7 +29,7 @@ export function words(text: string): string[] {
   return text
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
+    .filter((w) => w && !STOPWORDS.has(w.toLowerCase()))
     .map(stem)
     .filter((w) => !STOPWORDS.has(w));
 }

@@ -1,7 +1,11 @@
 // Every job kind the studio knows. A module that defines a kind calls `registerJobKind` at its
 // top level and adds its import here, so the worker, the in-process runner and `enqueueJob`
 // all know it without importing each other.
-const LOADERS: (() => Promise<unknown>)[] = [() => import("./demo-llm-echo")];
+const LOADERS: (() => Promise<unknown>)[] = [
+  () => import("./demo-llm-echo"),
+  () => import("@/lib/generate/job"),
+  () => import("@/lib/expand/job"),
+];
 
 let loaded: Promise<void> | undefined;
 

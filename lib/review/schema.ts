@@ -49,6 +49,9 @@ export const CaseDecision = z.discriminatedUnion("kind", [
 export type CaseDecision = z.infer<typeof CaseDecision>;
 export type DecisionKind = CaseDecision["kind"];
 
+/** The most cases one bulk request decides; the rest stay for another request. */
+export const BULK_CAP = 5000;
+
 /** A decision that applies to many cases at once (no edits in bulk). */
 export const BulkDecision = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("approve"), note }),
@@ -98,3 +101,11 @@ export const ReviewFilter = z.object({
   q: z.string().trim().min(1).max(200).optional(),
 });
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
+
+/** The filter from a query string (empty values mean "any"). */
+export const parseReviewFilter = (params: URLSearchParams): ReviewFilter =>
+  ReviewFilter.parse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
+
+/** The filter as a query string, for the API and the focus view's URL. */
+export const reviewFilterSearch = (filter: Partial<Record<keyof ReviewFilter, unknown>>): string =>
+  new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "" && v !== false).map(([k, v]) => [k, v === true ? "1" : String(v)])).toString();

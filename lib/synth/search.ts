@@ -13,9 +13,10 @@ export interface SearchOptions {
   /**
    * Among inputs that follow the branch, prefer those scoring higher here (hack.ts: data on which
    * the persuaded route makes sense, so a refusal differs from the allowed case by its rule alone).
-   * Spends up to POLISH_ITERATIONS more walks once the branch is reached.
+   * Spends up to `polishIterations` (default POLISH_ITERATIONS) more walks once the branch is reached.
    */
   prefer?: (cand: Candidate) => number;
+  polishIterations?: number;
 }
 
 export type BranchInput =
@@ -26,7 +27,7 @@ export type BranchPath = Pick<Branch, "nodeIds" | "confirmations" | "leafId">;
 
 export const DEFAULT_MAX_ITERATIONS = 1200;
 const FACTS_ONLY_SHARE = 0.6;
-export const POLISH_ITERATIONS = 200;
+export const POLISH_ITERATIONS = 120;
 
 export const confirmAnswers = (branch: Pick<Branch, "confirmations">): Record<string, boolean> =>
   Object.fromEntries(branch.confirmations.map((c) => [c.nodeId, c.confirmed]));
@@ -70,11 +71,13 @@ export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: Domain
   let found = best.cand;
   if (opts.prefer) {
     const prefer = opts.prefer;
+    // Only the values of the facts the branch needs may change: which order, not extra facts.
     const polished = climb({
       ...setup,
+      variable: new Set(Object.keys(found.user)),
       start: found,
       freezeDb: true,
-      maxIterations: POLISH_ITERATIONS,
+      maxIterations: opts.polishIterations ?? POLISH_ITERATIONS,
       score: (trace, cand) => (isSound(trace) ? { score: 1e7 + prefer(cand) * 1000, isPerfect: false } : { score: trace.progress * 1000, isPerfect: false }),
     });
     found = polished.best.cand;

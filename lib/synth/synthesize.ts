@@ -7,7 +7,7 @@ import { buildHack, hackPreference, type Hack } from "./hack";
 import { seedFor } from "./prng";
 import { stepOutput, proveCase } from "./proof";
 import { renderCase, type PersonaInput } from "./render";
-import { findBranchInput, type BranchInput } from "./search";
+import { findBranchInput, POLISH_ITERATIONS, type BranchInput } from "./search";
 
 export interface SynthOptions {
   seed: number;
@@ -44,17 +44,15 @@ const toSteps = (calls: TreeRun["calls"]): PathStep[] => calls.map((c) => ({ too
 export function synthesizeCase(doc: TreeDoc, branch: Branch, domain: DomainSpec, opts: SynthOptions): SynthResult {
   const seed = seedFor(opts.seed, branch.id);
   let chosen: { found: Extract<BranchInput, { ok: true }>; hack: Hack } | null = null;
-  const tried = new Set<string>();
   const prefer = hackPreference(doc, branch, domain);
   for (let attempt = 0; attempt < ATTEMPTS_FOR_A_VIOLATION; attempt++) {
-    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations, prefer });
+    // A retry looks harder for data on which the persuaded route goes through.
+    const polishIterations = attempt ? 3 * POLISH_ITERATIONS : POLISH_ITERATIONS;
+    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations, prefer, polishIterations });
     if (!found.ok) {
       if (!chosen) return { ok: false, branch, reason: found.reason };
       break;
     }
-    const key = canonicalJson(found.user) + canonicalJson(diffStates(domain.db, found.db));
-    if (tried.has(key)) continue;
-    tried.add(key);
     const hack = buildHack(doc, branch, domain, found, seed + attempt);
     if (!chosen || (hack.status === "violation" && chosen.hack.status !== "violation")) chosen = { found, hack };
     if (hack.status === "violation" || !["refuse", "transfer", "abort"].includes(branch.outcome)) break;

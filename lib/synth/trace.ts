@@ -44,7 +44,7 @@ export interface PathTrace {
   failedWrites: { nodeId: string; tool: string; error: string }[];
   outputs: Record<string, unknown>;
   finalDb: Database;
-  /** Soft walks only: summed credit of every choice on the path (1 per choice whose guards all agree). */
+  /** Soft walks only: summed credit of every choice on the path (per choice: the share of its guards that agree). */
   guardCredit: number;
   /** Soft walks only: the first choice whose guards disagree with the path. */
   firstMiss?: Divergence;
@@ -204,7 +204,8 @@ export function followPath(
       }
     }
     if (misses.length && !opts.soft) return end(i + 0.2 + 0.7 * orderedCredit(credit), { nodeId: node.id, wantedId: wanted, misses, exprs });
-    guardCredit += orderedCredit(credit);
+    // Past a forced choice order means nothing: every guard that agrees counts alike.
+    guardCredit += credit.reduce((a, b) => a + b, 0) / credit.length;
     if (misses.length) firstMiss ??= { nodeId: node.id, wantedId: wanted, misses, exprs };
   }
   return end(ids.length);

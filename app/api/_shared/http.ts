@@ -5,6 +5,7 @@ import { CelError } from "@/lib/cel";
 
 const STATUS: Record<DomainError["code"], number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

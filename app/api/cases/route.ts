@@ -3,6 +3,7 @@ import { studioDb } from "@/db";
 import { listCases } from "@/db/queries/cases";
 import { getDomainBySlug } from "@/db/queries/domains";
 import { json, route } from "../_shared/http";
+import { requireUser } from "../_shared/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,8 @@ const Query = z.object({
 });
 
 /** Case list rows carry a summary, not the whole case (the detail route has that). */
-export const GET = route((req: Request) => {
+export const GET = route(async (req: Request) => {
+  await requireUser(req);
   const q = Query.parse(Object.fromEntries(new URL(req.url).searchParams));
   const db = studioDb();
   const domainId = q.domain ? getDomainBySlug({ db, slug: q.domain }).id : undefined;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { studioDb } from "@/db";
 import { importFile } from "@/db/queries/imports";
 import { json, parseBody, route } from "../_shared/http";
+import { requireRole } from "../_shared/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const ImportBody = z.object({
 
 /** Imports the paper's records or a policy tree; every rejected record comes back with its reason. */
 export const POST = route(async (req: Request) => {
+  await requireRole(req, ["curator"]);
   const body = await parseBody(req, ImportBody);
   return json(importFile({ db: studioDb(), text: body.text, fileName: body.fileName, domainSlug: body.domain }));
 });

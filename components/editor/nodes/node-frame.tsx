@@ -16,6 +16,7 @@ export function NodeFrame({ data, selected, shape, children }: { data: TreeNodeD
     "tnode", `tnode-${node.kind}`,
     selected && "is-selected", data.isHighlighted && "is-highlighted", data.isDimmed && "is-dimmed",
     data.isMatch && "is-match", data.isCurrentMatch && "is-current-match", data.errors > 0 && "has-errors",
+    data.diff && `diff-${data.diff}`,
   ].filter(Boolean).join(" ");
   return (
     <div className={classes} data-testid={`node-${node.id}`} style={{ ["--kind-ink" as string]: style.ink, ["--kind-fill" as string]: style.fill, ["--kind-line" as string]: style.line }}>
@@ -23,6 +24,7 @@ export function NodeFrame({ data, selected, shape, children }: { data: TreeNodeD
       <Handle type="target" position={Position.Top} isConnectable={false} className="tnode-handle" />
       <div className="tnode-head">
         <span className="tnode-kind">{style.title}</span>
+        {data.diff && <DiffBadge status={data.diff} fields={data.diffFields} />}
         {data.order !== null && <span className="tnode-order" title="Position among its siblings (the first whose guard holds is taken)">#{data.order}</span>}
         <span className="tnode-spacer" />
         {data.hiddenCount > 0 && <span className="tnode-hidden" title="Collapsed: double-click (or select and press C) to expand">+{data.hiddenCount} hidden</span>}
@@ -35,6 +37,14 @@ export function NodeFrame({ data, selected, shape, children }: { data: TreeNodeD
       {!isLeafKind(node.kind) && <Handle type="source" position={Position.Bottom} isConnectable={false} className="tnode-handle" />}
     </div>
   );
+}
+
+const DIFF_BADGES = { added: ["+", "Added by the proposal"], changed: ["~", "Changed by the proposal"], removed: ["−", "Removed by the proposal"] } as const;
+
+/** The proposal's mark on a node: + added, ~ changed (which fields), − removed. */
+function DiffBadge({ status, fields }: { status: keyof typeof DIFF_BADGES; fields: string | null }) {
+  const [sign, title] = DIFF_BADGES[status];
+  return <span className={`tnode-diff ${status}`} data-testid={`diff-${status}`} title={fields ? `${title}: ${fields}` : title}>{sign}</span>;
 }
 
 /** A one-line detail under the label (tool name, missing facts, reason). */

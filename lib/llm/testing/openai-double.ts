@@ -5,7 +5,8 @@
  * request), with scripted failures (429 + retry-after, 5xx, a hang, malformed JSON content), and
  * it records every request it receives.
  *
- * Standalone: `npx tsx lib/llm/testing/openai-double.ts --port 4010 [--latency 50] [--reply TEXT]`.
+ * Standalone: `npx tsx lib/llm/testing/openai-double.ts --port 4010 [--latency 50] [--reply TEXT] [--scenario studio]`;
+ * `--scenario studio` answers each JSON-schema request from lib/llm/testing/scenarios (by schema name).
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -207,8 +208,11 @@ async function main(args: string[]): Promise<void> {
   const port = Number(argValue(args, "--port") ?? 4010);
   const latencyMs = Number(argValue(args, "--latency") ?? 0);
   const reply = argValue(args, "--reply") ?? process.env.FLYWHEEL_DOUBLE_REPLY ?? `Hello from the ${NAME}.`;
-  const double = await startOpenAiDouble({ port, latencyMs, handler: cannedReply(reply), log: true });
-  console.log(`${NAME} listening on ${double.url} (latency ${latencyMs} ms)`);
+  const scenario = argValue(args, "--scenario");
+  if (scenario !== undefined && scenario !== "studio") throw new Error(`unknown --scenario "${scenario}" (known: studio)`);
+  const handler = scenario === "studio" ? (await import("./scenarios")).studioHandler(cannedReply(reply)) : cannedReply(reply);
+  const double = await startOpenAiDouble({ port, latencyMs, handler, log: true });
+  console.log(`${NAME} listening on ${double.url} (latency ${latencyMs} ms${scenario ? `, scenario ${scenario}` : ""})`);
   const stop = () => void double.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -3,11 +3,13 @@ import { getDomainBySlug, listTreesOfDomain, toSpec, updateDomain } from "@/db/q
 import { DomainSpec } from "@/lib/domain/schema";
 import { assertValidDomain } from "@/lib/domain/check";
 import { json, parseBody, route } from "../../_shared/http";
+import { requireRole, requireUser } from "../../_shared/auth";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ slug: string }> };
 
-export const GET = route(async (_req: Request, { params }: Ctx) => {
+export const GET = route(async (req: Request, { params }: Ctx) => {
+  await requireUser(req);
   const db = studioDb();
   const row = getDomainBySlug({ db, slug: (await params).slug });
   const trees = listTreesOfDomain({ db, domainId: row.id }).map(({ id, name, revision, updatedAt }) => ({ id, name, revision, updatedAt }));
@@ -15,6 +17,7 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 });
 
 export const PUT = route(async (req: Request, { params }: Ctx) => {
+  await requireRole(req, ["curator"]);
   const spec = await parseBody(req, DomainSpec);
   assertValidDomain(spec);
   const row = updateDomain({ db: studioDb(), slug: (await params).slug, spec });

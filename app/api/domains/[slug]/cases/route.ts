@@ -2,12 +2,14 @@ import { studioDb } from "@/db";
 import { getDomainBySlug } from "@/db/queries/domains";
 import { caseJsonLine, iterateCases } from "@/db/queries/cases";
 import { route } from "../../../_shared/http";
+import { requireUser } from "../../../_shared/auth";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ slug: string }> };
 
 /** The domain's cases as JSONL, streamed (the API twin of `flywheel cases`). */
 export const GET = route(async (req: Request, { params }: Ctx) => {
+  await requireUser(req);
   const { slug } = await params;
   const db = studioDb();
   const domain = getDomainBySlug({ db, slug });
