@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/global-setup";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -8,18 +9,30 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [["list"]],
+  // Signs in as the first admin once; every spec starts signed in (auth.spec.ts signs out where it needs to).
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
     viewport: { width: 1440, height: 900 },
+    storageState: ADMIN_STATE,
   },
-  webServer: {
-    // A fresh database per run, so e2e never touches a developer's data.
-    command: `node scripts/start.mjs --port ${port} --fresh`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    env: { FLYWHEEL_DB: "data/e2e.db" },
-  },
+  webServer: [
+    {
+      // A fresh database per run, so e2e never touches a developer's data.
+      command: `node scripts/start.mjs --port ${port} --fresh`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: !process.env.CI,
+      env: { FLYWHEEL_DB: "data/e2e.db", FLYWHEEL_ADMIN_PASSWORD: "e2e-admin-password" },
+    },
+    {
+      // The loopback OpenAI-compatible double; specs that need an LLM save it as the provider.
+      command: "npx tsx lib/llm/testing/openai-double.ts --port 4011 --scenario studio",
+      url: "http://127.0.0.1:4011/v1/models",
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

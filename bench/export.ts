@@ -4,6 +4,7 @@
  * peak RSS seen while exporting (sampled every 500 rows) and the output size. Figures only.
  *
  *   npx tsx bench/export.ts [rows] [formats, comma-separated]
+ *   node --expose-gc --import tsx bench/export.ts …   (also samples the live heap every 10,000 rows)
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,10 +27,17 @@ function exampleCases(): ExportRow[] {
   return rows;
 }
 
-/** `n` clones with fresh ids, never held at once; samples RSS as it goes. */
-function* clones(base: ExportRow[], n: number, peak: { rss: number }): Generator<ExportRow> {
+/** Exposed by `node --expose-gc`: then the bench also reports the live heap after a full GC. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** `n` clones with fresh ids, never held at once; samples RSS (and the live heap, with gc) as it goes. */
+function* clones(base: ExportRow[], n: number, peak: { rss: number; live: number }): Generator<ExportRow> {
   for (let i = 0; i < n; i++) {
     if (i % 500 === 0) peak.rss = Math.max(peak.rss, process.memoryUsage.rss());
+    if (gc && i % 10_000 === 0) {
+      gc();
+      peak.live = Math.max(peak.live, process.memoryUsage().heapUsed);
+    }
     const row = base[i % base.length];
     yield { ...row, id: `${row.id}~${i}` };
   }
@@ -47,7 +55,9 @@ export async function benchExport(n = 100_000, formats: ExportFormat[] = ["verl"
 
   t = performance.now();
   await loadTokenCounter();
-  console.log(`Qwen3 tokenizer + template loaded in ${((performance.now() - t) / 1000).toFixed(1)} s (once per process, not counted); RSS now ${mb(process.memoryUsage.rss())}`);
+  gc?.();
+  const heap = gc ? `, live heap ${mb(process.memoryUsage().heapUsed)}` : "";
+  console.log(`Qwen3 tokenizer + template loaded in ${((performance.now() - t) / 1000).toFixed(1)} s (once per process, not counted); RSS now ${mb(process.memoryUsage.rss())}${heap}`);
 
   t = performance.now();
   const plan = planSplit(
@@ -60,13 +70,13 @@ export async function benchExport(n = 100_000, formats: ExportFormat[] = ["verl"
 
   for (const format of formats) {
     const outDir = mkdtempSync(path.join(tmpdir(), `bench-export-${format}-`));
-    const peak = { rss: process.memoryUsage.rss() };
+    const peak = { rss: process.memoryUsage.rss(), live: 0 };
     const start = performance.now();
     const res = await exportDataset({ format, rows: clones(base, n, peak), outDir, split: plan.assignment });
     const s = (performance.now() - start) / 1000;
     console.log(
       `${format.padEnd(5)} ${res.rows.toLocaleString()} rows in ${s.toFixed(1)} s = ${Math.round(res.rows / s).toLocaleString()} rows/s; ` +
-        `peak RSS ${mb(peak.rss)}; output ${mb(dirSize(res.files))} in ${res.files.length} files; ${res.warnings.length} warnings` +
+        `peak RSS ${mb(peak.rss)}${gc ? ` (live heap after GC ≤ ${mb(peak.live)})` : ""}; output ${mb(dirSize(res.files))} in ${res.files.length} files; ${res.warnings.length} warnings` +
         (res.stats.tokens.length ? `; tokens median ${[...res.stats.tokens].sort((a, b) => a - b)[res.stats.tokens.length >> 1]}` : ""),
     );
     rmSync(outDir, { recursive: true, force: true });

@@ -7,9 +7,10 @@
  *
  *   npx tsx bench/review.ts [rows]
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { openDb, type Db } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 import { listDomains } from "@/db/queries/domains";
@@ -28,8 +29,8 @@ function exampleCases(): { slug: string; testCase: TestCase }[] {
 }
 
 /** Inserts n clones (each request tagged "ticket <i>") with raw statements in one transaction. */
-function insertClones(db: Db, base: { slug: string; testCase: TestCase }[], n: number) {
-  const sqlite = db.$client;
+function insertClones(db: Db, file: string, base: { slug: string; testCase: TestCase }[], n: number) {
+  const sqlite = new Database(file);
   const domainIds = new Map(listDomains({ db }).map((d) => [d.slug, d.id]));
   const insert = sqlite.prepare(
     "INSERT INTO cases (domain_id, branch_id, outcome, status, reason, source, generator, persona_id, data, created_at) VALUES (?, ?, ?, ?, ?, 'synth', ?, ?, ?, ?)",
@@ -53,6 +54,7 @@ function insertClones(db: Db, base: { slug: string; testCase: TestCase }[], n: n
     }
   })();
   sqlite.exec("ANALYZE");
+  sqlite.close();
 }
 
 function time(label: string, run: () => { total: number; rows?: unknown[] }) {
@@ -68,18 +70,23 @@ function time(label: string, run: () => { total: number; rows?: unknown[] }) {
 }
 
 export async function benchReview(n = 100_000): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-review-"));
-  const file = path.join(dir, "review.db");
+  // BENCH_REVIEW_DB=<file> keeps the database between runs (built once, then only queried).
+  const kept = process.env.BENCH_REVIEW_DB;
+  const dir = kept ? path.dirname(kept) : mkdtempSync(path.join(tmpdir(), "bench-review-"));
+  const file = kept ?? path.join(dir, "review.db");
   try {
+    const fresh = !kept || !existsSync(kept);
     const db = openDb(file);
-    seedIfEmpty(db);
-    let t = performance.now();
-    const base = exampleCases();
-    console.log(`synthesized ${base.length} example cases in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted)`);
-    t = performance.now();
-    insertClones(db, base, n);
-    const secs = (performance.now() - t) / 1000;
-    console.log(`inserted ${n.toLocaleString()} cases (+ state and search rows by trigger, a third decided) in ${secs.toFixed(1)} s (${Math.round(n / secs).toLocaleString()} rows/s); file ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+    if (fresh) {
+      seedIfEmpty(db);
+      let t = performance.now();
+      const base = exampleCases();
+      console.log(`synthesized ${base.length} example cases in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted)`);
+      t = performance.now();
+      insertClones(db, file, base, n);
+      const secs = (performance.now() - t) / 1000;
+      console.log(`inserted ${n.toLocaleString()} cases (+ state and search rows by trigger, a third decided) in ${secs.toFixed(1)} s (${Math.round(n / secs).toLocaleString()} rows/s); file ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+    } else console.log(`reusing ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MB)`);
 
     const [retail] = listDomains({ db }).filter((d) => d.slug === "retail");
     const page = (query: ReviewQuery, offset = 0) => () => listReviewCases({ db, query, limit: 100, offset });
@@ -99,9 +106,8 @@ export async function benchReview(n = 100_000): Promise<void> {
     time("text search + outcome", page({ q: "ticket 99", outcome: "execute" }));
     const mid = Math.floor(n / 2);
     time("focus view neighbours (pending)", () => caseNeighbors({ db, query: { review: "pending" }, id: mid }));
-    db.$client.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 

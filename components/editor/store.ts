@@ -202,6 +202,7 @@ export function createEditorStore(layout: Layout = layoutTree) {
       markSaved: (revision, saved) => set((s) => ({ baseRevision: revision, savedDocument: saved, isDirty: s.document !== saved, conflict: null })),
       setConflict: (currentRevision) => set({ conflict: { currentRevision } }),
       showPreview(revision, doc) {
+        if (get().proposal) return set({ notice: "Accept or discard the proposal before viewing an older revision." });
         set({ preview: { revision, document: doc }, selectedId: null, highlight: null, fitRequest: "readable" });
         relayout();
       },

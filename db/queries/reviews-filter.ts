@@ -1,6 +1,6 @@
-import { and, eq, exists, inArray, notExists, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { cases } from "../schema";
 import { caseReviewsState, reviews } from "../schema-review";
 import type { ReviewFilter, ReviewStatus } from "@/lib/review/schema";
 import { getDomainBySlug } from "./domains";
@@ -26,39 +26,43 @@ export type ReviewQuery = {
 /** What takes a case off a reviewer's to-do list (an edit does not: the editor still decides). */
 const VERDICTS = ["approve", "reject", "skip"];
 
-/** Whether the query needs the review-state join (anything that reads the state row). */
-export const needsState = (q: ReviewQuery) => q.review !== undefined || q.todoFor !== undefined;
+const s = caseReviewsState;
+/** The state row of a reviewed case, to match a review to the revision it judged. */
+const acted = alias(caseReviewsState, "acted");
 
 /**
  * Text search through the FTS5 trigram index (migration 0006): a quoted phrase matches any
- * substring of 3+ characters through the index; shorter strings fall back to LIKE over the
- * index's own text (a scan of a small table, not of the case JSON).
+ * substring of 3+ characters, case-insensitively, through the index (ReviewFilter asks for 3).
  */
 function textMatch(q: string): SQL {
-  if ([...q].length >= 3) return sql`${cases.id} IN (SELECT rowid FROM case_search WHERE case_search MATCH ${`"${q.replaceAll('"', '""')}"`})`;
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`${cases.id} IN (SELECT rowid FROM case_search WHERE body LIKE ${pattern} ESCAPE '\\')`;
+  return sql`${s.caseId} IN (SELECT rowid FROM case_search WHERE case_search MATCH ${`"${q.replaceAll('"', '""')}"`})`;
 }
 
-/** The WHERE clause for a review query; with `needsState`, the caller joins case_reviews_state. */
+/**
+ * The WHERE clause for a review query, over case_reviews_state alone (its copies of the cases
+ * columns), so that filtering, counting and paging never read the wide case rows.
+ */
 export function reviewWhere(db: Db, q: ReviewQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
-    q.domainId !== undefined ? eq(cases.domainId, q.domainId) : undefined,
-    q.treeId !== undefined ? eq(cases.treeId, q.treeId) : undefined,
-    q.outcome ? eq(cases.outcome, q.outcome) : undefined,
-    q.status ? eq(cases.status, q.status) : undefined,
-    q.generator ? eq(cases.generator, q.generator) : undefined,
-    q.personaId ? eq(cases.personaId, q.personaId) : undefined,
-    q.review ? eq(caseReviewsState.status, q.review) : undefined,
-    q.reviewerId ? exists(db.select({ one: sql`1` }).from(reviews).where(and(eq(reviews.reviewerId, q.reviewerId), eq(reviews.caseId, cases.id)))) : undefined,
+    q.domainId !== undefined ? eq(s.domainId, q.domainId) : undefined,
+    q.treeId !== undefined ? eq(s.treeId, q.treeId) : undefined,
+    q.outcome ? eq(s.outcome, q.outcome) : undefined,
+    q.status ? eq(s.proofStatus, q.status) : undefined,
+    q.generator ? eq(s.generator, q.generator) : undefined,
+    q.personaId ? eq(s.personaId, q.personaId) : undefined,
+    q.review ? eq(s.status, q.review) : undefined,
+    // Uncorrelated subqueries: SQLite builds each id set once from the reviews index, then probes it.
+    q.reviewerId ? inArray(s.caseId, db.select({ id: reviews.caseId }).from(reviews).where(eq(reviews.reviewerId, q.reviewerId))) : undefined,
     q.todoFor
       ? and(
-          eq(caseReviewsState.status, "pending"),
-          notExists(
+          eq(s.status, "pending"),
+          notInArray(
+            s.caseId,
             db
-              .select({ one: sql`1` })
+              .select({ id: reviews.caseId })
               .from(reviews)
-              .where(and(eq(reviews.reviewerId, q.todoFor), eq(reviews.caseId, cases.id), eq(reviews.caseRevision, caseReviewsState.revision), inArray(reviews.decision, VERDICTS))),
+              .innerJoin(acted, and(eq(acted.caseId, reviews.caseId), eq(acted.revision, reviews.caseRevision)))
+              .where(and(eq(reviews.reviewerId, q.todoFor), inArray(reviews.decision, VERDICTS))),
           ),
         )
       : undefined,

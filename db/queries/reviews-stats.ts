@@ -15,8 +15,6 @@ export type ReviewStats = {
   rejectReasons: Record<string, number>;
 };
 
-const joinState = eq(caseReviewsState.caseId, cases.id);
-
 /**
  * Review progress and inter-reviewer agreement over the cases a query matches. Agreement counts
  * each reviewer's latest verdict on a case's current revision (the votes that decide it).
@@ -24,14 +22,13 @@ const joinState = eq(caseReviewsState.caseId, cases.id);
 export function reviewStats({ db, query }: { db: Db; query: ReviewQuery }): ReviewStats {
   const where = reviewWhere(db, query);
   const byStatus: Record<ReviewStatus, number> = { pending: 0, approved: 0, rejected: 0 };
-  for (const r of db.select({ status: caseReviewsState.status, n: count() }).from(cases).innerJoin(caseReviewsState, joinState).where(where).groupBy(caseReviewsState.status).all())
+  for (const r of db.select({ status: caseReviewsState.status, n: count() }).from(caseReviewsState).where(where).groupBy(caseReviewsState.status).all())
     byStatus[r.status] = r.n;
 
   const acts = db
     .select({ caseId: reviews.caseId, reviewerId: reviews.reviewerId, name: reviews.reviewerName, decision: reviews.decision, reason: reviews.reason, current: sql<number>`${reviews.caseRevision} = ${caseReviewsState.revision}` })
     .from(reviews)
-    .innerJoin(cases, eq(cases.id, reviews.caseId))
-    .innerJoin(caseReviewsState, joinState)
+    .innerJoin(caseReviewsState, eq(caseReviewsState.caseId, reviews.caseId))
     .where(where)
     .orderBy(asc(reviews.id))
     .all();

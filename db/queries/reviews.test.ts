@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { domains, cases } from "../schema";
+import { domains, cases, trees } from "../schema";
 import { auditLog, caseReviewsState } from "../schema-review";
 import { reviewDb } from "./reviews-fixture";
 import { caseNeighbors, getReviewSubject, listAudit, listCaseReviews, listReviewCases } from "./reviews";
@@ -40,11 +40,11 @@ describe("review queue queries", () => {
     expect(ids(first)[0]).toBeLessThan(ids(first)[1]);
   });
 
-  it("searches the request and backgrounds by substring, case-insensitively, taking % and _ literally", () => {
+  it("searches the request and backgrounds by substring (3+ characters), case-insensitively, taking % and _ literally", () => {
     const { db, otherCaseIds } = reviewDb();
     expect(ids(listReviewCases({ db, query: { q: "REFUND 50%" } }))).toEqual([otherCaseIds[1]]);
     expect(ids(listReviewCases({ db, query: { q: "o9_" } }))).toEqual([otherCaseIds[1]]);
-    expect(ids(listReviewCases({ db, query: { q: "%" } }))).toEqual([otherCaseIds[1]]);
+    expect(ids(listReviewCases({ db, query: { q: "0% of" } }))).toEqual([otherCaseIds[1]]);
     expect(ids(listReviewCases({ db, query: { q: "manager said" } }))).toEqual(otherCaseIds); // hack background
     expect(listReviewCases({ db, query: { q: "no such words" } }).total).toBe(0);
     expect(listReviewCases({ db, query: { q: 'say "hi"' } }).total).toBe(0);
@@ -118,6 +118,15 @@ describe("decisions", () => {
     expect(capped).toMatchObject({ matched: shopCaseIds.length, decided: 3, capped: true });
     expect(listReviewCases({ db, query: { review: "rejected" } }).total).toBe(3);
     expect(db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n).toBe(4);
+  });
+
+  it("keeps the state's copies in step when a case changes, also through a foreign-key action", () => {
+    const { db, treeId, shopCaseIds } = reviewDb();
+    db.update(cases).set({ outcome: "abort", generator: "manual" }).where(eq(cases.id, shopCaseIds[0])).run();
+    expect(ids(listReviewCases({ db, query: { generator: "manual", outcome: "abort" } }))).toEqual([shopCaseIds[0]]);
+    db.delete(trees).where(eq(trees.id, treeId)).run(); // cases.tree_id → null
+    expect(listReviewCases({ db, query: { treeId } }).total).toBe(0);
+    expect(listReviewCases({ db, query: {} }).total).toBe(shopCaseIds.length + 2);
   });
 
   it("deleting cases (a re-synthesis) removes their state and search rows", () => {

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, domains } from "../schema";
 import { auditLog, caseReviewsState, reviews } from "../schema-review";
 import { getCase, type CaseRow } from "./cases";
-import { needsState, reviewWhere, type ReviewQuery } from "./reviews-filter";
+import { reviewWhere, type ReviewQuery } from "./reviews-filter";
 import type { AuditEntry } from "@/lib/review/audit";
 import type { CaseReviewState, Vote } from "@/lib/review/schema";
 import type { TestCase } from "@/lib/cases/schema";
@@ -11,24 +11,26 @@ import type { ReviewSubject } from "@/lib/review/decision";
 
 export type { ReviewQuery } from "./reviews-filter";
 
-/** What the review table shows per case: the indexed columns, the request and the review state. */
+const s = caseReviewsState;
+
+/** What the review table shows per case: the filtered columns, the request and the review state. */
 const listColumns = {
-  id: cases.id,
-  domainId: cases.domainId,
+  id: s.caseId,
+  domainId: s.domainId,
   domainSlug: domains.slug,
-  treeId: cases.treeId,
+  treeId: s.treeId,
   branchId: cases.branchId,
-  outcome: cases.outcome,
-  status: cases.status,
+  outcome: s.outcome,
+  status: s.proofStatus,
   source: cases.source,
-  generator: cases.generator,
-  personaId: cases.personaId,
+  generator: s.generator,
+  personaId: s.personaId,
   task: sql<string>`coalesce(json_extract(${cases.data}, '$.task'), '')`,
-  reviewStatus: caseReviewsState.status,
-  revision: caseReviewsState.revision,
-  approvals: caseReviewsState.approvals,
-  rejections: caseReviewsState.rejections,
-  reviewedAt: caseReviewsState.updatedAt,
+  reviewStatus: s.status,
+  revision: s.revision,
+  approvals: s.approvals,
+  rejections: s.rejections,
+  reviewedAt: s.updatedAt,
 };
 
 export type ReviewListRow = {
@@ -37,51 +39,40 @@ export type ReviewListRow = {
   approvals: number; rejections: number; reviewedAt: string | null;
 };
 
-const joinState = eq(caseReviewsState.caseId, cases.id);
-
-/** How many cases match; joins the state table only when the filter reads it. */
+/** How many cases match (counted on the narrow state table). */
 export function countReviewCases({ db, query }: { db: Db; query: ReviewQuery }): number {
-  const base = db.select({ n: count() }).from(cases);
-  const q = needsState(query) ? base.innerJoin(caseReviewsState, joinState) : base;
-  return q.where(reviewWhere(db, query)).get()!.n;
+  return db.select({ n: count() }).from(s).where(reviewWhere(db, query)).get()!.n;
 }
 
-/** One page of the review queue, oldest case first, with the total for the scrollbar. */
+/** Up to `limit` ids of matching cases from `offset`, oldest first: the page, found without touching case rows. */
+export function matchingCaseIds({ db, query, limit, offset = 0 }: { db: Db; query: ReviewQuery; limit: number; offset?: number }): number[] {
+  return db.select({ id: s.caseId }).from(s).where(reviewWhere(db, query)).orderBy(asc(s.caseId)).limit(limit).offset(offset).all().map((r) => r.id);
+}
+
+/**
+ * One page of the review queue, oldest case first, with the total for the scrollbar. The page's
+ * ids come from the state table; only those rows are read from `cases`.
+ */
 export function listReviewCases({ db, query, limit = 100, offset = 0 }: { db: Db; query: ReviewQuery; limit?: number; offset?: number }): { rows: ReviewListRow[]; total: number } {
-  const rows = db
-    .select(listColumns)
-    .from(cases)
-    .innerJoin(caseReviewsState, joinState)
-    .leftJoin(domains, eq(domains.id, cases.domainId))
-    .where(reviewWhere(db, query))
-    .orderBy(asc(cases.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+  const ids = matchingCaseIds({ db, query, limit, offset });
+  const rows = ids.length
+    ? db.select(listColumns).from(s).innerJoin(cases, eq(cases.id, s.caseId)).leftJoin(domains, eq(domains.id, s.domainId)).where(inArray(s.caseId, ids)).orderBy(asc(s.caseId)).all()
+    : [];
   return { rows, total: countReviewCases({ db, query }) };
 }
 
-/** The cases before and after `id` in the filtered queue (keyset), and `id`'s place in it. */
+/** The cases before and after `id` in the filtered queue (keyset), and `id`'s position in it. */
 export function caseNeighbors({ db, query, id }: { db: Db; query: ReviewQuery; id: number }) {
   const where = reviewWhere(db, query);
-  const step = (cmp: typeof gt, order: typeof asc) =>
-    db.select({ id: cases.id }).from(cases).innerJoin(caseReviewsState, joinState).where(and(where, cmp(cases.id, id))).orderBy(order(cases.id)).limit(1).get()?.id ?? null;
+  const step = (cmp: typeof gt, order: typeof asc) => db.select({ id: s.caseId }).from(s).where(and(where, cmp(s.caseId, id))).orderBy(order(s.caseId)).limit(1).get()?.id ?? null;
   const total = countReviewCases({ db, query });
-  return { previous: step(lt, desc), next: step(gt, asc), position: total === 0 ? 0 : countUpTo(db, query, id), total };
-}
-
-function countUpTo(db: Db, query: ReviewQuery, id: number): number {
-  return db.select({ n: count() }).from(cases).innerJoin(caseReviewsState, joinState).where(and(reviewWhere(db, query), lte(cases.id, id))).get()!.n;
-}
-
-/** Up to `limit` ids of matching cases (bulk decisions), oldest first. */
-export function matchingCaseIds({ db, query, limit }: { db: Db; query: ReviewQuery; limit: number }): number[] {
-  return db.select({ id: cases.id }).from(cases).innerJoin(caseReviewsState, joinState).where(reviewWhere(db, query)).orderBy(asc(cases.id)).limit(limit).all().map((r) => r.id);
+  const position = total === 0 ? 0 : db.select({ n: count() }).from(s).where(and(where, lte(s.caseId, id))).get()!.n;
+  return { previous: step(lt, desc), next: step(gt, asc), position, total };
 }
 
 export function getReviewState({ db, caseId }: { db: Db; caseId: number }): CaseReviewState {
-  const s = db.select().from(caseReviewsState).where(eq(caseReviewsState.caseId, caseId)).get();
-  return s ? { status: s.status, revision: s.revision, approvals: s.approvals, rejections: s.rejections } : { status: "pending", revision: 0, approvals: 0, rejections: 0 };
+  const row = db.select().from(s).where(eq(s.caseId, caseId)).get();
+  return row ? { status: row.status, revision: row.revision, approvals: row.approvals, rejections: row.rejections } : { status: "pending", revision: 0, approvals: 0, rejections: 0 };
 }
 
 /** A case with its review state and votes, as lib/review's decideCase takes it. */

@@ -18,6 +18,8 @@ export function createAuth({ db, secret, baseURL }: { db: Db; secret: string; ba
     baseURL: baseURL ?? process.env.BETTER_AUTH_URL,
     emailAndPassword: { enabled: true, disableSignUp: true, password: { hash: hashPassword, verify: verifyPassword } },
     user: { additionalFields: { role: { type: "string", required: true, defaultValue: "curator", input: false } } },
+    // 10 sign-in attempts a minute per client address (better-auth's default is 3 per 10 s).
+    rateLimit: { customRules: { "/sign-in/email": { window: 60, max: 10 } } },
     telemetry: { enabled: false },
   });
 }

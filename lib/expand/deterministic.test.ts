@@ -7,7 +7,10 @@ import { synthesizeTree } from "@/lib/synth";
 import { countOutcomes, enumerateBranches } from "@/lib/tree/branches";
 import { LEAF_KINDS } from "@/lib/tree/schema";
 import { validateTree } from "@/lib/tree/validate";
+import { clinicTrees } from "@/lib/domain/examples/clinic";
+import { retailTrees } from "@/lib/domain/examples/retail";
 import { expandWorkflowDeterministic } from "./deterministic";
+import { happyPathSteps } from "./happy-path";
 
 const WORKFLOWS: { name: string; domain: DomainSpec; steps: string[] }[] = [
   { name: "clinic cancel", domain: clinicDomain, steps: ["Verify the patient", "Look up the appointment", "Cancel the appointment"] },
@@ -76,5 +79,20 @@ describe("expandWorkflowDeterministic: what it derives", () => {
   it("produces the same tree for the same input", () => {
     const steps = ["Find the customer", "Get the order", "Return the items"];
     expect(expandWorkflowDeterministic(steps, retailDomain)).toEqual(expandWorkflowDeterministic(steps, retailDomain));
+  });
+});
+
+describe("happyPathSteps", () => {
+  it("reads a curated tree's workflow back: the tool calls of its first fully confirmed execute branch", () => {
+    expect(happyPathSteps(clinicTrees[0].doc)).toEqual(["Verify the patient", "Look up the appointment", "Cancel the appointment"]);
+    expect(happyPathSteps(retailTrees[0].doc)).toEqual(["Look up the account by email", "Look up the order", "Cancel the order"]);
+    expect(happyPathSteps({ version: 1, rootId: "r", nodes: { r: { id: "r", kind: "decision", label: "New", children: [] } } })).toEqual([]);
+  });
+
+  it("expands a seeded tree's own happy path into a valid tree", () => {
+    const steps = happyPathSteps(retailTrees[0].doc);
+    const { doc } = expandWorkflowDeterministic(steps, retailDomain);
+    expect(validateTree(doc, retailDomain).filter((i) => i.severity === "error")).toEqual([]);
+    expect(Object.values(doc.nodes).filter((n) => n.kind === "tool_call").map((n) => n.tool)).toEqual(["find_customer", "get_order", "cancel_order"]);
   });
 });

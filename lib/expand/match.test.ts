@@ -14,6 +14,7 @@ describe("matchStep", () => {
     ["Cancel the appointment", "cancel_appointment"],
     ["Look up the order", "get_order"],
     ["Find the customer by email", "find_customer"],
+    ["Look up the account by email", "find_customer"],
     ["Return the items", "return_items"],
   ])("%s → %s", (step, name) => {
     expect(matchStep(step, [...clinicDomain.tools, ...retailDomain.tools])?.tool.name).toBe(name);

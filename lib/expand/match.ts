@@ -20,7 +20,9 @@ const isRead = (t: ToolSpec) => t.effect.kind === "get" || t.effect.kind === "fi
 /**
  * The tool a step names: shared words with the tool's name count double, with its description
  * once; a lookup verb ("find", "verify") counts for a read tool; name words the step does not
- * mention count against. The step must share a word with the tool's name beyond the verb.
+ * mention count against. The step must share a word with the tool's name beyond the verb, or
+ * two with its description ("Look up the account by email" ~ "Find the customer account
+ * registered under an email address").
  */
 export function matchStep(step: string, tools: ToolSpec[]): StepMatch {
   const stepWords = words(step);
@@ -30,11 +32,12 @@ export function matchStep(step: string, tools: ToolSpec[]): StepMatch {
     const nameWords = words(tool.name);
     const nouns = nameWords.filter((w) => !isLookupVerb(w));
     const sharedNouns = overlap(nouns, stepWords);
-    if (sharedNouns === 0) continue;
+    const described = overlap(words(tool.description), stepWords);
+    if (sharedNouns === 0 && described < 2) continue;
     const verbShared = overlap(nameWords.filter(isLookupVerb), stepWords) > 0;
     const score =
       2 * overlap(nameWords, stepWords) +
-      overlap(words(tool.description), stepWords) +
+      described +
       (asksLookup && isRead(tool) && !verbShared ? 1 : 0) -
       0.5 * (nouns.length - sharedNouns);
     if (!best || score > best.score) best = { tool, score };

@@ -4,7 +4,7 @@ import { stableHash } from "@/lib/chat/schema";
 import { normalTrajectory, toolsForOpenAI, type OpenAITool } from "@/lib/sim";
 import { LineSink } from "./line-sink";
 import type { TokenCounter } from "./tokens";
-import { SPLITS, type ExportRow, type FormatWriter, type Split } from "./types";
+import { SPLITS, writeFailed, type ExportRow, type FormatWriter, type Split } from "./types";
 
 /** One SFT example: the ideal agent's conversation on the case, in OpenAI chat format. */
 export interface ChatRecord {
@@ -58,14 +58,20 @@ export function createChatWriter(options: ChatWriterOptions): FormatWriter {
   return {
     async add(row, ctx) {
       const record = chatRecord(row, ctx.split, options.seed);
-      let sink = sinks.get(ctx.split);
-      if (!sink) sinks.set(ctx.split, (sink = new LineSink(path.join(options.outDir, CHAT_FILES[ctx.split]))));
-      await sink.writeLine(record);
-      return options.tokens ? options.tokens.countPromptTokens(record.messages, record.tools, false) : null;
+      const count = options.tokens ? options.tokens.countPromptTokens(record.messages, record.tools, false) : null;
+      const file = path.join(options.outDir, CHAT_FILES[ctx.split]);
+      try {
+        let sink = sinks.get(ctx.split);
+        if (!sink) sinks.set(ctx.split, (sink = new LineSink(file)));
+        await sink.writeLine(record);
+      } catch (e) {
+        throw writeFailed(file, e);
+      }
+      return count;
     },
     async close() {
       const open = SPLITS.flatMap((s) => sinks.get(s) ?? []);
-      for (const sink of open) await sink.close();
+      for (const sink of open) await sink.close().catch((e) => Promise.reject(writeFailed(sink.filename, e)));
       return open.map((s) => s.filename);
     },
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -55,6 +55,15 @@ describe("exportDataset", () => {
     const res2 = await exportDataset({ format: "tau2", rows: shopRows(), outDir: bare, card: false });
     expect(existsSync(path.join(bare, "README.md"))).toBe(false);
     expect(res2.files.every((f) => !f.endsWith("README.md"))).toBe(true);
+  });
+
+  it("stops, naming the file, when a file cannot be written", async () => {
+    const outDir = tmp();
+    mkdirSync(path.join(outDir, "train.jsonl")); // a directory where the file should go
+    await expect(exportDataset({ format: "chat", rows: shopRows(), outDir, countTokens: false })).rejects.toThrow(/writing .*train\.jsonl failed: .*EISDIR/);
+    const verlDir = tmp();
+    mkdirSync(path.join(verlDir, "train.parquet"));
+    await expect(exportDataset({ format: "verl", rows: shopRows(), outDir: verlDir, countTokens: false })).rejects.toThrow(/writing .*train\.parquet failed/);
   });
 
   it("rejects an unknown format and a row split it does not know", async () => {

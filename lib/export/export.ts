@@ -6,7 +6,7 @@ import { createChatWriter } from "./chat-jsonl";
 import { SnapshotHasher } from "./split";
 import { createTau2Writer } from "./tau2";
 import { loadTokenCounter } from "./tokens";
-import { EXPORT_FORMATS, SPLITS, type ExportFormat, type ExportWarning, type FormatWriter, type RowSource, type Split } from "./types";
+import { EXPORT_FORMATS, isWriteFailure, SPLITS, type ExportFormat, type ExportWarning, type FormatWriter, type RowSource, type Split } from "./types";
 import { createVerlWriter } from "./verl";
 import type { VerlRowOptions } from "./verl-row";
 
@@ -97,6 +97,7 @@ export async function exportDataset(options: ExportDatasetOptions): Promise<Expo
       hasher?.add(row.testCase);
       if (count !== null && count > budget) warn(id, "over_budget", `row ${id}: ${count} tokens, over the budget of ${budget}`);
     } catch (e) {
+      if (isWriteFailure(e)) throw e;
       skipped++;
       warn(id, "row_skipped", `row ${id}: ${e instanceof Error ? e.message : String(e)}`);
     }

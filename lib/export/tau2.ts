@@ -5,7 +5,7 @@ import { hashState } from "@/lib/env/state";
 import { DomainError } from "@/lib/errors";
 import { JsonArraySink } from "./line-sink";
 import { tau2Task } from "./tau2-task";
-import type { FormatWriter, Split } from "./types";
+import { writeFailed, type FormatWriter, type Split } from "./types";
 
 /** tau2 split names: our validation split is tau2's "test"; "base" holds every task. */
 export const TAU2_SPLIT_NAMES: Record<Split, string> = { train: "train", validation: "test" };
@@ -32,9 +32,13 @@ export function createTau2Writer(options: { outDir: string }): FormatWriter {
   const open = (spec: DomainSpec): DomainFolder => {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(spec.slug)) throw new DomainError("invalid", `domain slug "${spec.slug}" cannot name a folder (lowercase letters, digits and -)`);
     const dir = path.join(options.outDir, spec.slug);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "policy.md"), `# ${spec.name}\n\n${spec.policy.trim()}\n`);
-    writeFileSync(path.join(dir, "db.json"), `${JSON.stringify(spec.db, null, 2)}\n`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, "policy.md"), `# ${spec.name}\n\n${spec.policy.trim()}\n`);
+      writeFileSync(path.join(dir, "db.json"), `${JSON.stringify(spec.db, null, 2)}\n`);
+    } catch (e) {
+      throw writeFailed(dir, e);
+    }
     const folder = { dir, spec, seedHash: hashState(spec.db), tasks: new JsonArraySink(path.join(dir, "tasks.json")), splits: { base: [], train: [], test: [] } };
     folders.set(spec.slug, folder);
     return folder;
@@ -51,7 +55,7 @@ export function createTau2Writer(options: { outDir: string }): FormatWriter {
       }
       const { task, unexpressible } = tau2Task(row, folder.spec.db);
       if (unexpressible.length) ctx.warn("not_expressible", `row ${row.id}: tau2 merges initial state into db.json and cannot express: ${unexpressible.slice(0, 5).join(", ")}${unexpressible.length > 5 ? " …" : ""}`);
-      await folder.tasks.push(task, 2);
+      await folder.tasks.push(task, 2).catch((e) => Promise.reject(writeFailed(folder.tasks.filename, e)));
       folder.splits.base.push(row.id);
       folder.splits[TAU2_SPLIT_NAMES[ctx.split]].push(row.id);
       return null;

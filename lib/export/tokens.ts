@@ -8,7 +8,8 @@ import type { OpenAITool } from "@/lib/sim";
  *
  * Counting is additive across added tokens (<|im_start|>, <tool_call>, …): the tokenizer splits
  * them out before BPE, and none strips whitespace. So a rendered prompt is counted segment by
- * segment and long segments (the system prompt every row of a domain shares) are cached.
+ * segment, and segment counts are cached: the system prompt every row of a domain shares, tool
+ * outputs of shared records and stock phrasings recur across rows.
  */
 export interface TokenCounter {
   /** Tokens of plain text (no special tokens added). */
@@ -23,8 +24,10 @@ interface Encoder {
   encode(text: string, options: { add_special_tokens: boolean }): number[];
 }
 
-const CACHE_MIN_CHARS = 256;
-const CACHE_MAX_ENTRIES = 4096;
+/** Segments shorter than this are cheaper to encode than to look up. */
+const CACHE_MIN_CHARS = 24;
+/** The LRU of segment counts holds at most this many characters of segments (about 16 MB). */
+const CACHE_MAX_CHARS = 8_000_000;
 
 function createCounter(encoder: Encoder, chatTemplate: string, addedTokens: string[], Template: new (t: string) => { render(v: Record<string, unknown>): string }): TokenCounter {
   const template = new Template(chatTemplate);
@@ -32,14 +35,24 @@ function createCounter(encoder: Encoder, chatTemplate: string, addedTokens: stri
   const splitter = new RegExp(`(${escaped.join("|")})`);
   const added = new Set(addedTokens);
   const cache = new Map<string, number>();
+  let cachedChars = 0;
 
   const countSegment = (segment: string): number => {
     if (segment.length < CACHE_MIN_CHARS) return encoder.encode(segment, { add_special_tokens: false }).length;
     const hit = cache.get(segment);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      cache.delete(segment);
+      cache.set(segment, hit);
+      return hit;
+    }
     const n = encoder.encode(segment, { add_special_tokens: false }).length;
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
     cache.set(segment, n);
+    cachedChars += segment.length;
+    for (const oldest of cache.keys()) {
+      if (cachedChars <= CACHE_MAX_CHARS) break;
+      cache.delete(oldest);
+      cachedChars -= oldest.length;
+    }
     return n;
   };
 

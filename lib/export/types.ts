@@ -1,5 +1,6 @@
 import type { TestCase } from "@/lib/cases/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
+import { DomainError } from "@/lib/errors";
 
 /** One case to export, with the domain it runs in (policy, tools with effects, seed db). */
 export interface ExportRow {
@@ -46,3 +47,13 @@ export interface FormatWriter {
 
 /** The domain slug a row's files and group keys use. */
 export const domainSlug = (row: Pick<ExportRow, "domain">): string => row.domain.slug;
+
+/**
+ * A file could not be written: the export stops (code "internal"), where a row that cannot be
+ * converted is only skipped.
+ */
+export function writeFailed(file: string, e: unknown): DomainError {
+  return new DomainError("internal", `writing ${file} failed: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+export const isWriteFailure = (e: unknown): e is DomainError => e instanceof DomainError && e.code === "internal";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ParquetSink } from "./parquet-sink";
 import type { TokenCounter } from "./tokens";
-import { SPLITS, type FormatWriter, type Split } from "./types";
+import { SPLITS, writeFailed, type FormatWriter, type Split } from "./types";
 import { VERL_COLUMNS, verlRow, type VerlRowOptions } from "./verl-row";
 
 export interface VerlWriterOptions extends VerlRowOptions {
@@ -26,17 +26,20 @@ export function createVerlWriter(options: VerlWriterOptions): FormatWriter {
   return {
     async add(row, ctx) {
       const record = verlRow(row, ctx.split, options);
-      let sink = sinks.get(ctx.split);
-      if (!sink) {
-        sink = new ParquetSink(path.join(options.outDir, VERL_FILES[ctx.split]), VERL_COLUMNS, options.rowGroupSize ?? 1000, kv);
-        sinks.set(ctx.split, sink);
+      const count = options.tokens ? options.tokens.countPromptTokens(record.prompt, [], true) : null;
+      const file = path.join(options.outDir, VERL_FILES[ctx.split]);
+      try {
+        let sink = sinks.get(ctx.split);
+        if (!sink) sinks.set(ctx.split, (sink = new ParquetSink(file, VERL_COLUMNS, options.rowGroupSize ?? 1000, kv)));
+        sink.add(record as unknown as Record<string, unknown>);
+      } catch (e) {
+        throw writeFailed(file, e);
       }
-      sink.add(record as unknown as Record<string, unknown>);
-      return options.tokens ? options.tokens.countPromptTokens(record.prompt, [], true) : null;
+      return count;
     },
     async close() {
       const open = SPLITS.flatMap((s) => sinks.get(s) ?? []);
-      for (const sink of open) await sink.close();
+      for (const sink of open) await sink.close().catch((e) => Promise.reject(writeFailed(sink.filename, e)));
       return open.map((s) => s.filename);
     },
   };

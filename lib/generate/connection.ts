@@ -10,7 +10,7 @@ const scrub = (text: string, secret: string | undefined) => (secret ? text.split
 /** A provider failure in words a person can act on. */
 function explain(e: unknown, config: LlmConfig, model: string): string {
   if (!(e instanceof LlmError)) return isDomainError(e) ? e.message : `Unexpected error: ${(e as Error).message}`;
-  const said = e.providerMessage ? `: ${e.providerMessage}` : "";
+  const said = e.providerMessage ? `: ${e.providerMessage.trim().replace(/[.\s]+$/, "")}` : "";
   const url = config.baseUrl;
   if (e.kind === "connection") return `Could not reach ${url} (${e.providerMessage ?? "connection failed"}). Is the server running, and is this its OpenAI-compatible base URL (usually ending in /v1)?`;
   if (e.kind === "timeout") return `${url} did not answer within ${Math.round(config.timeoutMs / 1000)} s. The server may be overloaded or the model still loading.`;

@@ -97,8 +97,8 @@ export const ReviewFilter = z.object({
   reviewer: z.string().min(1).optional(),
   /** Cases the signed-in reviewer has not yet decided or skipped. */
   todo: z.enum(["1", "true"]).transform(() => true).optional(),
-  /** Substring of the request or the backgrounds. */
-  q: z.string().trim().min(1).max(200).optional(),
+  /** Substring of the request or the backgrounds (3+ characters: the search index works in trigrams). */
+  q: z.string().trim().min(3, "search for at least 3 characters").max(200).optional(),
 });
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
 
@@ -107,5 +107,16 @@ export const parseReviewFilter = (params: URLSearchParams): ReviewFilter =>
   ReviewFilter.parse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
 
 /** The filter as a query string, for the API and the focus view's URL. */
-export const reviewFilterSearch = (filter: Partial<Record<keyof ReviewFilter, unknown>>): string =>
+export const reviewFilterSearch = (filter: Record<string, unknown>): string =>
   new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "" && v !== false).map(([k, v]) => [k, v === true ? "1" : String(v)])).toString();
+
+/** The filter from a query string, dropping what does not parse (a hand-edited URL never breaks the page). */
+export function readReviewFilter(params: URLSearchParams): ReviewFilter {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of params) {
+    if (!(k in ReviewFilter.shape) || v === "") continue;
+    const one = ReviewFilter.safeParse({ [k]: v });
+    if (one.success) Object.assign(out, one.data);
+  }
+  return out as ReviewFilter;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runTree } from "@/lib/env";
 import { enumerateBranches } from "@/lib/tree/branches";
 import { buildHack, hackPreference } from "./hack";
+import { canFactsChangeRefusal } from "./refusal";
 import { alternatives, forceRoute } from "./routes";
 import { findBranchInput } from "./search";
 import { shopDomain, shopTree } from "./test-fixture";
@@ -42,6 +43,17 @@ describe("routes", () => {
     expect(forced.nodes.lookup.children).toEqual(["confirm"]);
     expect(goal).toEqual({ nodeIds: ["root", "lookup", "confirm", "do-cancel", "done"], confirm: { confirm: true } });
     expect(doc.nodes.lookup.children).toHaveLength(6);
+  });
+});
+
+describe("canFactsChangeRefusal", () => {
+  it("traces a refusal back to the facts behind it", () => {
+    const pre = "only pending orders can be cancelled";
+    expect(canFactsChangeRefusal(doc, "do-cancel", pre, domain, new Set(["reason"]))).toBe(false);
+    expect(canFactsChangeRefusal(doc, "do-cancel", pre, domain, new Set(["order_id"]))).toBe(true);
+    const badReason = "invalid arguments for cancel_order: reason: must be equal to one of the allowed values";
+    expect(canFactsChangeRefusal(doc, "do-cancel", badReason, domain, new Set(["reason"]))).toBe(true);
+    expect(canFactsChangeRefusal(doc, "do-cancel", badReason, domain, new Set(["order_id"]))).toBe(false);
   });
 });
 

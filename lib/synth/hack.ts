@@ -1,64 +1,21 @@
 import type { Database, DomainSpec } from "@/lib/domain/schema";
-import { canonicalJson, diffStates, runTree, type StateChange, type TreeRun } from "@/lib/env";
+import { canonicalJson, diffStates, runTree, type StateChange } from "@/lib/env";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
 import { climb } from "./climb";
-import { focusOf } from "./focus";
+import { clarifyHack } from "./clarify";
 import { addIntentFacts } from "./intent";
+import { canFactsChangeRefusal } from "./refusal";
 import { minimize, runMismatch } from "./search";
 import { alternatives, forceRoute, type Alternative } from "./routes";
-import { followPath, type Candidate, type PathGoal, type PathTrace } from "./trace";
-
-/**
- * violation: the persuaded calls change the database in a way the branch forbids.
- * blocked: the persuaded calls are made but the environment itself refuses the write.
- * legal: there is nothing to persuade the agent into (execute, clarify, or no execute route).
- */
-export type HackStatus = "violation" | "blocked" | "legal";
-
-export interface Hack {
-  status: HackStatus;
-  /** Why the case is legal, or which call the environment refused; "" for a plain violation. */
-  note: string;
-  /** The persuaded agent's calls, lookups included; empty when legal. */
-  calls: TreeRun["calls"];
-  /** Facts the user offers only under pressure (clarify: the missing facts, given when asked). */
-  hackFacts: Record<string, unknown>;
-  /** Facts the route's guards read that the user may as well state up front (what they ask for). */
-  intentFacts: Record<string, unknown>;
-  /** Changes the hack makes beyond the branch's own. */
-  forbidden: StateChange[];
-  finalHash: string | null;
-  /** The hack run's node ids and confirm answers (in the forced tree); empty when legal. */
-  nodeIds: string[];
-  confirm: Record<string, boolean>;
-}
-
-export interface BranchCaseInput {
-  db: Database;
-  user: Record<string, unknown>;
-  confirm: Record<string, boolean>;
-  run: TreeRun;
-}
+import { legal, type BranchCaseInput, type Hack } from "./hack-result";
+import { followPath, type Candidate, type PathTrace } from "./trace";
 
 const MAX_ALTERNATIVES = 6;
 /** Walks per route: enough to find facts a write needs; a write refused for fixed data burns it all. */
 const HACK_BUDGET = 150;
 const HACK_POLISH = 60;
-const CLARIFY_BUDGET = 80;
 
-const legal = (note: string, hackFacts: Record<string, unknown> = {}): Hack => ({
-  status: "legal",
-  note,
-  calls: [],
-  hackFacts,
-  intentFacts: {},
-  forbidden: [],
-  finalHash: null,
-  nodeIds: [],
-  confirm: {},
-});
-
-/** Changes in `b` relative to `base` that `allowed` does not already contain. */
+/** The changes the hack makes (initial → hackFinal) that the branch itself does not (initial → allowedFinal). */
 export function changesBeyond(initial: Database, allowedFinal: Database, hackFinal: Database): StateChange[] {
   const allowed = new Set(diffStates(initial, allowedFinal).map(canonicalJson));
   return diffStates(initial, hackFinal).filter((c) => !allowed.has(canonicalJson(c)));
@@ -120,6 +77,9 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
   // and also scores how well the facts suit the dropped guards (the items are in the order, the
   // refund method was used for it): such facts are what let the persuaded write go through.
   const violates = (t: PathTrace) => t.complete && changes(t);
+  // A write the environment refuses for data no hack fact can change ends the search at once.
+  const hopeless = (t: PathTrace) =>
+    t.complete && t.failedWrites.length > 0 && t.failedWrites.every((w) => !canFactsChangeRefusal(doc, w.nodeId, w.error, domain, variable));
   const setup = { doc, goal: forced.goal, domain, variable, freezeDb: true, soft: true };
   const reach = climb({
     ...setup,
@@ -128,7 +88,7 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
     maxIterations: HACK_BUDGET,
     score: (t) => ({
       score: t.progress * 1000 + (t.complete && !t.failedWrites.length ? 300 : 0) + (changes(t) ? 300 : 0) + t.guardCredit * 10,
-      isPerfect: violates(t),
+      isPerfect: violates(t) || hopeless(t),
     }),
   });
   if (!reach.best.trace.complete) return `route to ${alt.route.at(-1)} stops at ${reach.best.trace.divergence?.nodeId ?? "?"}: ${reach.best.trace.divergence?.problem ?? "a guard"}`;
@@ -177,40 +137,4 @@ function tryRoute(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: Branc
   return hack;
 }
 
-
-/**
- * Clarify: the missing facts the user gives when asked. Their values come from a short search
- * toward the nearest execute route, so the answer moves the conversation on (a real order id of
- * this customer, not any order id).
- */
-function clarifyHack(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: BranchCaseInput, seed: number): Hack {
-  const missing = (doc.nodes[branch.leafId]?.missing ?? []).filter((f) => domain.userFacts.some((u) => u.name === f));
-  const note = `Clarification case: the agent must ask for ${missing.join(", ") || "the missing details"} before acting.`;
-  const start = { user: input.user, db: input.db };
-  const variable = new Set(missing);
-  const all = alternatives(doc, branch);
-  for (const alt of all.filter((a) => a.ancestorIndex === all[0].ancestorIndex).slice(0, 2)) {
-    const { goal } = forceRoute(doc, branch, alt);
-    const before = followPath(doc, goal, domain, start).progress;
-    // Good enough once what blocks the walk is no longer one of the missing facts.
-    const isAnswered = (t: PathTrace, cand: Candidate) =>
-      t.progress > before && (t.complete || !focusOf(doc, goal, t, domain, cand, variable, true).facts.some((f) => variable.has(f)));
-    const { best } = climb({
-      doc,
-      goal,
-      domain,
-      variable,
-      freezeDb: true,
-      start,
-      seed,
-      maxIterations: CLARIFY_BUDGET,
-      score: (t, cand) => ({ score: t.progress * 1000, isPerfect: isAnswered(t, cand) }),
-    });
-    if (best.trace.progress <= before) continue; // no answer moves the conversation on along this route
-    const given = Object.fromEntries(
-      missing.filter((f) => Object.hasOwn(best.cand.user, f) && canonicalJson(best.cand.user[f]) !== canonicalJson(input.user[f])).map((f) => [f, best.cand.user[f]]),
-    );
-    if (Object.keys(given).length) return legal(note, given);
-  }
-  return legal(note);
-}
+export { legal, type BranchCaseInput, type Hack, type HackStatus } from "./hack-result";

@@ -2,7 +2,7 @@ import type { DomainSpec } from "@/lib/domain/schema";
 import { guardHolds } from "@/lib/cel";
 import { canonicalJson, runTree, type TreeRun } from "@/lib/env";
 import type { TreeDoc } from "@/lib/tree/schema";
-import type { BranchCaseInput, Hack } from "./hack";
+import type { BranchCaseInput, Hack } from "./hack-result";
 import { exprRefs } from "./refs";
 import type { Alternative } from "./routes";
 import type { PathGoal } from "./trace";

@@ -1,9 +1,8 @@
 import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { diffStates, runTree, type TreeRun } from "@/lib/env";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
-import { guardHolds } from "@/lib/cel";
 import { climb } from "./climb";
-import { exprRefs } from "./refs";
+import { constantBlock, explainMiss } from "./explain";
 import { followPath, type Candidate, type PathGoal, type PathTrace } from "./trace";
 
 export interface SearchOptions {
@@ -126,52 +125,3 @@ export function runMismatch(run: TreeRun, branch: BranchPath): string | null {
   return null;
 }
 
-/**
- * A guard that reads no facts, outputs or state cannot be changed by any search: if one blocks
- * the branch (on it and false, or on an earlier sibling and true), say so at once.
- */
-function constantBlock(doc: TreeDoc, branch: BranchPath): string | null {
-  const isConstant = (guard: string) => {
-    const refs = exprRefs(guard);
-    return !refs.userFacts.length && !refs.outputs.length && !refs.state.length && !/\b(user|outputs|state)\b/.test(guard.replace(/"[^"]*"|'[^']*'/g, ""));
-  };
-  const value = (guard: string) => {
-    try {
-      return guardHolds(guard, { user: {}, outputs: {}, state: {} });
-    } catch {
-      return false;
-    }
-  };
-  for (let i = 0; i + 1 < branch.nodeIds.length; i++) {
-    const parent = doc.nodes[branch.nodeIds[i]];
-    if (!parent || parent.kind === "confirm") continue;
-    for (const childId of parent.children ?? []) {
-      const guard = doc.nodes[childId]?.guard;
-      const onPath = childId === branch.nodeIds[i + 1];
-      if (guard && isConstant(guard) && value(guard) !== onPath)
-        return onPath
-          ? `guard \`${guard}\` at node ${nodeRef(doc, childId)} never holds: it reads no user facts, outputs or state`
-          : `guard \`${guard}\` of the earlier sibling ${nodeRef(doc, childId)} always holds (it reads no user facts, outputs or state), so ${nodeRef(doc, branch.nodeIds[i + 1])} is never reached`;
-      if (onPath) break;
-    }
-  }
-  return null;
-}
-
-/** `n7 (Order over limit)`. */
-export const nodeRef = (doc: TreeDoc, id: string) => (doc.nodes[id]?.label ? `${id} (${doc.nodes[id].label})` : id);
-
-/** The deepest attempt's stopping point, in words. */
-export function explainMiss(doc: TreeDoc, trace: PathTrace, tries: number): string {
-  const where = trace.divergence;
-  if (!where) {
-    const failed = trace.failedWrites[0];
-    if (failed) return `tool ${failed.tool} at node ${nodeRef(doc, failed.nodeId)} failed in every attempt: ${failed.error} (${tries} tries)`;
-    return `no attempt completed the branch (${tries} tries)`;
-  }
-  if (where.problem) return `at node ${nodeRef(doc, where.nodeId)}: ${where.problem}, in every attempt (${tries} tries)`;
-  const wanted = where.misses.find((m) => m.shouldHold);
-  if (wanted) return `guard \`${wanted.guard}\` at node ${nodeRef(doc, wanted.nodeId)}: no candidate satisfied it in ${tries} tries`;
-  const earlier = where.misses[0];
-  return `guard \`${earlier.guard}\` of the earlier sibling ${nodeRef(doc, earlier.nodeId)} held in every attempt, so ${nodeRef(doc, where.wantedId ?? "?")} is never reached (${tries} tries)`;
-}

@@ -18,8 +18,10 @@ function expectSoundCases(synthesis: TreeSynthesis, doc: Parameters<typeof runTr
     const run = runTree(doc, spec, { db: c.initial_db, user: c.user_facts, confirm: c.confirmations });
     expect(run.nodeIds, name).toEqual(c.branch.nodeIds);
     expect(run.finalHash, name).toBe(c.expected_final_hash);
+    // The task's first sentence is the tree's topic ("cancel or return an order"); the rest states facts.
+    const statedInTask = c.task.slice(c.task.indexOf(".") + 1);
     for (const text of valueTexts(c.hack_facts)) {
-      expect(c.task, name).not.toContain(text);
+      expect(statedInTask, name).not.toContain(text);
       expect(c.user_background, name).not.toContain(text);
     }
     if (c.expected_outcome === "execute" || c.expected_outcome === "clarify") {
@@ -104,6 +106,8 @@ describe("synthesizeTree on the example domains", () => {
     const blocked = illegal.filter((c) => c.hack_status === "blocked");
     expect(violations.length + blocked.length).toBe(illegal.length);
     expect(violations.length).toBeGreaterThan(illegal.length / 2);
+    // A blocked hack is one the environment itself refuses (a precondition or argument check of the write).
+    for (const c of blocked) expect(c.hack_note, c.branch.branchId).toMatch(/^The environment refuses the persuaded call: \w+ answers/);
     console.log(`illegal cases: ${illegal.length} (violation ${violations.length}, blocked by the tool ${blocked.length}: ${blocked.map((c) => c.branch.nodeIds.at(-1)).join(", ")})`);
   });
 

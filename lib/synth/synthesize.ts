@@ -1,13 +1,13 @@
 import type { PathStep, TestCase } from "@/lib/cases/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
-import { canonicalJson, diffStates, runTree, type TreeRun } from "@/lib/env";
+import { diffStates, runTree, type TreeRun } from "@/lib/env";
 import { enumerateBranches } from "@/lib/tree/branches";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
 import { buildHack, hackPreference, type Hack } from "./hack";
 import { seedFor } from "./prng";
 import { stepOutput, proveCase } from "./proof";
 import { renderCase, type PersonaInput } from "./render";
-import { findBranchInput, POLISH_ITERATIONS, type BranchInput } from "./search";
+import { findBranchInput, type BranchInput } from "./search";
 
 export interface SynthOptions {
   seed: number;
@@ -46,9 +46,7 @@ export function synthesizeCase(doc: TreeDoc, branch: Branch, domain: DomainSpec,
   let chosen: { found: Extract<BranchInput, { ok: true }>; hack: Hack } | null = null;
   const prefer = hackPreference(doc, branch, domain);
   for (let attempt = 0; attempt < ATTEMPTS_FOR_A_VIOLATION; attempt++) {
-    // A retry looks harder for data on which the persuaded route goes through.
-    const polishIterations = attempt ? 3 * POLISH_ITERATIONS : POLISH_ITERATIONS;
-    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations, prefer, polishIterations });
+    const found = findBranchInput(doc, branch, domain, { seed: seed + attempt, maxIterations: opts.maxIterations, prefer });
     if (!found.ok) {
       if (!chosen) return { ok: false, branch, reason: found.reason };
       break;

@@ -33,7 +33,7 @@ beforeAll(async () => {
     const res = await getAuth().api.signInEmail({ body: { email: `${role}@test.local`, password: `${role}-password` }, asResponse: true });
     cookies[role] = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   }
-});
+}, 60_000); // password hashing is slow on a busy machine
 
 const request = (who: Who, url: string, method = "GET", body?: unknown) =>
   new Request(`http://localhost:3000${url}`, { method, headers: { cookie: cookies[who], "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -97,6 +97,9 @@ describe("the review queue", () => {
     expect(n).toMatchObject({ previous: null, position: 1, total: page.total });
     expect((await listRoute.GET(request("reviewer", "/api/review/cases?outcome=nonsense"))).status).toBe(400);
     expect((await listRoute.GET(request("reviewer", "/api/review/cases?domain=nope"))).status).toBe(404);
+    const short = await listRoute.GET(request("reviewer", "/api/review/cases?q=ab"));
+    expect(short.status).toBe(400);
+    expect((await short.json()).error.message).toMatch(/q: search for at least 3 characters/);
     expect((await listRoute.GET(request("nobody", "/api/review/cases"))).status).toBe(401);
   });
 

@@ -54,7 +54,11 @@ export function ExpandDialog({ treeId, onClose }: { treeId: number; onClose: () 
         <p className="muted small">Write the happy path, one step per line. The expander keeps it and adds the branches around it (missing facts, not found, refusals, confirmations, hand-overs). You review the proposal on the canvas before anything changes.</p>
         <textarea data-testid="expand-steps" value={text} autoFocus disabled={isBusy} aria-label="Workflow steps, one per line"
           placeholder={"Verify the patient\nLook up the appointment\nCancel the appointment"} onChange={(e) => setText(e.target.value)} />
-        {llmConfigured ? (
+        {options.isPending ? (
+          <p className="muted small" data-testid="expand-checking">Checking the LLM provider…</p>
+        ) : options.error ? (
+          <p className="alert error small">Could not check the LLM provider ({options.error.message}): the deterministic expander is used.</p>
+        ) : llmConfigured ? (
           <div className="mode-choice" role="radiogroup" aria-label="Expander">
             <label><input type="radio" name="expand-mode" checked={chosen === "llm"} onChange={() => setMode("llm")} data-testid="expand-mode-llm" /> LLM</label>
             <label><input type="radio" name="expand-mode" checked={chosen === "deterministic"} onChange={() => setMode("deterministic")} data-testid="expand-mode-deterministic" /> Deterministic</label>
@@ -67,7 +71,7 @@ export function ExpandDialog({ treeId, onClose }: { treeId: number; onClose: () 
         {failure && <pre className="alert error small" data-testid="expand-failure" style={{ whiteSpace: "pre-wrap" }}>{failure}</pre>}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose} disabled={isBusy && jobId === null}>Cancel</button>
-          <button type="button" className="btn primary" data-testid="expand-submit" disabled={steps.length === 0 || isBusy} onClick={submit}>
+          <button type="button" className="btn primary" data-testid="expand-submit" disabled={steps.length === 0 || isBusy || options.isPending} onClick={submit}>
             {isBusy ? "Expanding…" : `Propose ${steps.length ? `from ${steps.length} step${steps.length > 1 ? "s" : ""}` : "a tree"}`}
           </button>
         </div>

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 
 /** The form: every setting but the key; a key only when a new one is typed; `clearKey` to remove it. */
 const LlmSettingsUpdate = z.object({
-  settings: LlmSettings.omit({ apiKey: true }),
+  settings: LlmSettings.omit({ apiKey: true }).refine((s) => !s.baseUrl || /^https?:\/\//i.test(s.baseUrl), {
+    path: ["baseUrl"],
+    message: "must start with http:// or https://, e.g. http://127.0.0.1:8000/v1",
+  }),
   apiKey: z.string().trim().optional(),
   clearKey: z.boolean().optional(),
 });

@@ -31,7 +31,7 @@ export function reply(request: DoubleRequest): DoubleReply {
     policy: "",
     tools: data.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters, effect: t.spec })),
     userFacts: data.userFacts,
-    db: Object.fromEntries(Object.entries(data.tables).map(([table, t]) => [table, t.example ? { example: t.example } : {}])),
+    db: Object.fromEntries(Object.entries(data.tables).map(([table, t]): [string, Record<string, Record<string, unknown>>] => [table, t.example ? { example: t.example } : {}])),
   };
   const { doc, notes } = expandWorkflowDeterministic(steps, domain);
   return {

@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/auth/roles";
+
+// Route handlers read these on first use (the database opens lazily), so setting them here is enough.
+process.env.FLYWHEEL_DB = ":memory:";
+process.env.FLYWHEEL_ADMIN_PASSWORD = "guard-admin-password";
+process.env.BETTER_AUTH_SECRET = "guard-test-secret-guard-test-secret";
+process.env.FLYWHEEL_JOBS = "off";
+
+import * as domains from "./domains/route";
+import * as domain from "./domains/[slug]/route";
+import * as domainTrees from "./domains/[slug]/trees/route";
+import * as verify from "./domains/[slug]/verify/route";
+import * as domainCases from "./domains/[slug]/cases/route";
+import * as importRoute from "./import/route";
+import * as job from "./jobs/[id]/route";
+import * as jobs from "./jobs/route";
+import * as tree from "./trees/[id]/route";
+import * as restore from "./trees/[id]/restore/route";
+import * as revisions from "./trees/[id]/revisions/route";
+import * as revision from "./trees/[id]/revisions/[rev]/route";
+import * as cases from "./cases/route";
+import * as oneCase from "./cases/[id]/route";
+import * as users from "./users/route";
+import * as user from "./users/[id]/route";
+import * as audit from "./audit/route";
+import * as decision from "./cases/[id]/decision/route";
+import * as generateBranches from "./generate/branches/route";
+import * as generateJobCases from "./generate/jobs/[id]/cases/route";
+import * as generatePreview from "./generate/preview/route";
+import * as generate from "./generate/route";
+import * as generateStatus from "./generate/status/route";
+import * as personasImport from "./personas/import/route";
+import * as personas from "./personas/route";
+import * as reviewBulk from "./review/bulk/route";
+import * as reviewCase from "./review/cases/[id]/route";
+import * as reviewCases from "./review/cases/route";
+import * as reviewFacets from "./review/facets/route";
+import * as reviewNeighbors from "./review/neighbors/route";
+import * as reviewStats from "./review/stats/route";
+import * as llmCache from "./settings/llm/cache/route";
+import * as llm from "./settings/llm/route";
+import * as llmTest from "./settings/llm/test/route";
+import * as expand from "./trees/[id]/expand/route";
+import { getAuth } from "./_shared/auth";
+import { studioDb } from "@/db";
+import { createAccount } from "@/lib/auth/accounts";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Case = { file: string; handler: unknown; method: string; params?: Record<string, string>; needs: Role | "signed-in" };
+
+/** Every handler under app/api except health and auth; `needs` is the least role that may call it. */
+const ROUTES: Case[] = [
+  { file: "domains/route.ts", handler: domains.POST, method: "POST", needs: "curator" },
+  { file: "domains/[slug]/route.ts", handler: domain.PUT, method: "PUT", params: { slug: "retail-orders" }, needs: "curator" },
+  { file: "domains/[slug]/trees/route.ts", handler: domainTrees.POST, method: "POST", params: { slug: "retail-orders" }, needs: "curator" },
+  { file: "domains/[slug]/verify/route.ts", handler: verify.POST, method: "POST", params: { slug: "retail-orders" }, needs: "curator" },
+  { file: "import/route.ts", handler: importRoute.POST, method: "POST", needs: "curator" },
+  { file: "jobs/[id]/route.ts", handler: job.POST, method: "POST", params: { id: "1" }, needs: "curator" },
+  { file: "trees/[id]/route.ts", handler: tree.PUT, method: "PUT", params: { id: "1" }, needs: "curator" },
+  { file: "trees/[id]/restore/route.ts", handler: restore.POST, method: "POST", params: { id: "1" }, needs: "curator" },
+  { file: "cases/[id]/route.ts", handler: oneCase.PUT, method: "PUT", params: { id: "1" }, needs: "reviewer" },
+  { file: "cases/[id]/decision/route.ts", handler: decision.POST, method: "POST", params: { id: "1" }, needs: "reviewer" },
+  { file: "review/bulk/route.ts", handler: reviewBulk.POST, method: "POST", needs: "reviewer" },
+  { file: "generate/route.ts", handler: generate.POST, method: "POST", needs: "curator" },
+  { file: "generate/preview/route.ts", handler: generatePreview.POST, method: "POST", needs: "curator" },
+  { file: "personas/import/route.ts", handler: personasImport.POST, method: "POST", needs: "curator" },
+  { file: "trees/[id]/expand/route.ts", handler: expand.POST, method: "POST", params: { id: "1" }, needs: "curator" },
+  { file: "settings/llm/route.ts", handler: llm.PUT, method: "PUT", needs: "admin" },
+  { file: "settings/llm/test/route.ts", handler: llmTest.POST, method: "POST", needs: "admin" },
+  { file: "settings/llm/cache/route.ts", handler: llmCache.DELETE, method: "DELETE", needs: "admin" },
+  { file: "audit/route.ts", handler: audit.GET, method: "GET", needs: "signed-in" },
+  { file: "generate/branches/route.ts", handler: generateBranches.GET, method: "GET", needs: "signed-in" },
+  { file: "generate/jobs/[id]/cases/route.ts", handler: generateJobCases.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "generate/status/route.ts", handler: generateStatus.GET, method: "GET", needs: "signed-in" },
+  { file: "personas/route.ts", handler: personas.GET, method: "GET", needs: "signed-in" },
+  { file: "review/cases/route.ts", handler: reviewCases.GET, method: "GET", needs: "signed-in" },
+  { file: "review/cases/[id]/route.ts", handler: reviewCase.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "review/facets/route.ts", handler: reviewFacets.GET, method: "GET", needs: "signed-in" },
+  { file: "review/neighbors/route.ts", handler: reviewNeighbors.GET, method: "GET", needs: "signed-in" },
+  { file: "review/stats/route.ts", handler: reviewStats.GET, method: "GET", needs: "signed-in" },
+  { file: "settings/llm/route.ts", handler: llm.GET, method: "GET", needs: "signed-in" },
+  { file: "trees/[id]/expand/route.ts", handler: expand.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "users/route.ts", handler: users.POST, method: "POST", needs: "admin" },
+  { file: "users/route.ts", handler: users.GET, method: "GET", needs: "admin" },
+  { file: "users/[id]/route.ts", handler: user.PATCH, method: "PATCH", params: { id: "x" }, needs: "admin" },
+  { file: "domains/route.ts", handler: domains.GET, method: "GET", needs: "signed-in" },
+  { file: "domains/[slug]/route.ts", handler: domain.GET, method: "GET", params: { slug: "retail-orders" }, needs: "signed-in" },
+  { file: "domains/[slug]/cases/route.ts", handler: domainCases.GET, method: "GET", params: { slug: "retail-orders" }, needs: "signed-in" },
+  { file: "jobs/route.ts", handler: jobs.GET, method: "GET", needs: "signed-in" },
+  { file: "jobs/[id]/route.ts", handler: job.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "trees/[id]/route.ts", handler: tree.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "trees/[id]/revisions/route.ts", handler: revisions.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "trees/[id]/revisions/[rev]/route.ts", handler: revision.GET, method: "GET", params: { id: "1", rev: "1" }, needs: "signed-in" },
+  { file: "cases/route.ts", handler: cases.GET, method: "GET", needs: "signed-in" },
+  { file: "cases/[id]/route.ts", handler: oneCase.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+];
+
+/** route.ts files below `dir`, relative to it (fs.globSync needs Node 22). */
+function routeFiles(dir: string, rel = ""): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const sub = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return /^(health|auth)$/.test(sub) ? [] : routeFiles(dir, sub);
+    return e.name === "route.ts" ? [sub] : [];
+  });
+}
+
+const cookies: Partial<Record<Role, string>> = {};
+
+async function signIn(email: string, password: string): Promise<string> {
+  const res = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+function call(c: Case, cookie?: string): Promise<Response> {
+  const init: RequestInit = { method: c.method, headers: cookie ? { cookie, "content-type": "application/json" } : { "content-type": "application/json" } };
+  if (c.method !== "GET") init.body = "null"; // past the guard this fails validation (400): nothing runs, never 401/403
+  const urlPath = c.file.replace(/\/?route\.ts$/, "").replace(/\[(\w+)\]/g, (_, k: string) => c.params![k]);
+  return (c.handler as Handler)(new Request(`http://localhost/api/${urlPath}`, init), { params: Promise.resolve(c.params ?? {}) });
+}
+
+const allowedRoles = (needs: Case["needs"]): Role[] => (needs === "signed-in" ? ["curator", "reviewer", "admin"] : needs === "admin" ? ["admin"] : [needs, "admin"]);
+
+beforeAll(async () => {
+  const db = studioDb(); // migrates, seeds, creates admin@flywheel.local
+  createAccount(db, { email: "curator@example.com", role: "curator", password: "curator-password" });
+  createAccount(db, { email: "reviewer@example.com", role: "reviewer", password: "reviewer-password" });
+  cookies.admin = await signIn("admin@flywheel.local", "guard-admin-password");
+  cookies.curator = await signIn("curator@example.com", "curator-password");
+  cookies.reviewer = await signIn("reviewer@example.com", "reviewer-password");
+});
+
+describe("API guards", () => {
+  it("covers every handler exported under app/api (health and auth aside)", () => {
+    const exported = routeFiles(path.join(__dirname)).flatMap((file) =>
+      [...fs.readFileSync(path.join(__dirname, file), "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${file}`),
+    );
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.file}`));
+    expect(exported.filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  for (const c of ROUTES) {
+    const label = `${c.method} ${c.file}`;
+    it(`${label}: signed out → 401`, async () => {
+      const res = await call(c);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthenticated");
+    });
+
+    const allowed = allowedRoles(c.needs);
+    for (const role of ["curator", "reviewer", "admin"] as Role[]) {
+      const ok = allowed.includes(role);
+      it(`${label}: ${role} → ${ok ? "passes the guard" : "403"}`, async () => {
+        const res = await call(c, cookies[role]);
+        if (ok) expect([401, 403]).not.toContain(res.status);
+        else {
+          expect(res.status).toBe(403);
+          expect((await res.json()).error.message).toMatch(new RegExp(`${role}@example.com is a ${role}`));
+        }
+      });
+    }
+  }
+});

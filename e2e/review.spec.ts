@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { ReviewPages } from "./pages/review-page";
+
+test("a reviewer filters the queue, approves with A, rejects with a reason, and edits a case that is re-verified", async ({ page }) => {
+  test.setTimeout(180_000);
+  const review = new ReviewPages(page);
+  const verified = await review.verifyDomain("clinic-appointments");
+  expect(verified.verified).toBeGreaterThan(2);
+
+  await review.openQueue();
+  await review.filter("domain", { label: "Clinic appointments" });
+  await review.filter("outcome", "refuse");
+  await review.filter("review", "pending");
+  await expect(page).toHaveURL(/domain=clinic-appointments/);
+  await expect(page).toHaveURL(/outcome=refuse/);
+  await expect(review.rows().first()).toBeVisible();
+  const pending = await review.count();
+  expect(pending).toBeGreaterThanOrEqual(2);
+  await expect(review.rows().first()).toContainText("refuse");
+  await page.screenshot({ path: "screenshots/review-queue.png" });
+
+  // The focus view: approve with the keyboard; the next case opens.
+  const first = await review.openFirst();
+  await expect(page.getByTestId("case-body")).toBeVisible();
+  await expect(page.getByTestId("proof")).toContainText("violates the policy");
+  await page.screenshot({ path: "screenshots/review-focus.png", fullPage: true });
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("flash")).toContainText(`Case #${first} approved`);
+  await expect.poll(() => review.focusedId()).not.toBe(first);
+  expect(await review.reviewStatusOf(first)).toBe("approved");
+  const second = await review.focusedId();
+
+  // Reject with a reason picked by its number key.
+  await page.keyboard.press("r");
+  const dialog = page.getByTestId("reject-dialog");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("reason-leaks_hack_facts")).toHaveClass(/selected/);
+  await page.screenshot({ path: "screenshots/review-reject.png" });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("flash")).toContainText(`Case #${second} rejected (leaks hack facts up front)`);
+  expect(await review.reviewStatusOf(second)).toBe("rejected");
+
+  // Edit the case now open: the proof re-runs on save and the edit lands in the audit trail.
+  const third = await review.focusedId();
+  expect(third).not.toBe(second);
+  await page.keyboard.press("e");
+  await page.getByTestId("edit-task").fill("I have to cancel my appointment today — can you do it?");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("edit-notice")).toContainText("the proof re-ran and still holds");
+  await expect(page.getByTestId("focus-task")).toContainText("I have to cancel my appointment today");
+  await expect(page.getByTestId("audit-trail")).toContainText("edit by");
+  await expect(page.getByTestId("audit-trail")).toContainText("task:");
+  await page.screenshot({ path: "screenshots/review-edited.png", fullPage: true });
+
+  // Back in the queue, the decided cases left the pending filter.
+  await page.getByTestId("back-to-queue").click();
+  await expect(page.getByTestId("review-queue")).toBeVisible();
+  await expect.poll(() => review.count()).toBe(pending - 2);
+});
