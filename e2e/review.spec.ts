@@ -22,7 +22,7 @@ test("a reviewer filters the queue, approves with A, rejects with a reason, and 
   // The focus view: approve with the keyboard; the next case opens.
   const first = await review.openFirst();
   await expect(page.getByTestId("case-body")).toBeVisible();
-  await expect(page.getByTestId("proof")).toContainText("violates the policy");
+  await expect(page.getByTestId("proof")).toBeVisible();
   await page.screenshot({ path: "screenshots/review-focus.png", fullPage: true });
   await page.keyboard.press("a");
   await expect(page.getByTestId("flash")).toContainText(`Case #${first} approved`);

@@ -4,7 +4,7 @@ import { cases } from "../schema";
 import { caseReviewsState, reviews } from "../schema-review";
 import { getDomainById, toSpec } from "./domains";
 import { getRevision, getTree } from "./trees";
-import { countReviewCases, getReviewSubject, insertAudit, matchingCaseIds, type ReviewQuery } from "./reviews";
+import { countReviewCases, getReviewSubject, getVerdictSubject, insertAudit, matchingCaseIds, type ReviewQuery } from "./reviews";
 import type { CaseRow } from "./cases";
 import { decideCase, type DecisionResult } from "@/lib/review/decision";
 import type { BulkDecision, CaseDecision, CaseReviewState, Reviewer, ReviewPolicy } from "@/lib/review/schema";
@@ -47,18 +47,24 @@ function saveResult(db: Db, caseId: number, reviewer: Reviewer, before: CaseRevi
   if (result.audit) insertAudit({ db, entry: result.audit });
 }
 
+/** `proof`: the re-run proof after an edit (null for the other decisions). */
 export type DecisionOutcome = { caseId: number; review: CaseReviewState; caseStatus: string; proof: ProofResult | null };
 
 /** Loads a case, decides (re-proving an edit), and saves the review row, state, case and audit in one transaction. */
 export function decideAndSave({ db, caseId, decision, reviewer, policy, at = new Date().toISOString() }: { db: Db; caseId: number; decision: CaseDecision; reviewer: Reviewer; policy: ReviewPolicy; at?: string }): DecisionOutcome {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
+    if (decision.kind !== "edit") {
+      const subject = getVerdictSubject({ db: t, id: caseId });
+      const result = decideCase(subject, decision, reviewer, { policy, at });
+      saveResult(t, caseId, reviewer, subject.review, result, at);
+      return { caseId, review: result.review, caseStatus: subject.isVerified ? "verified" : "unverified", proof: null };
+    }
     const { row, subject } = getReviewSubject({ db: t, id: caseId });
-    const prove = decision.kind === "edit" ? proverFor(t, row) : undefined;
-    const result = decideCase(subject, decision, reviewer, { policy, at, prove });
+    const result = decideCase(subject, decision, reviewer, { policy, at, prove: proverFor(t, row) });
     saveResult(t, caseId, reviewer, subject.review, result, at);
-    const proof = (result.testCase ?? subject.testCase).proof;
-    return { caseId, review: result.review, caseStatus: result.testCase ? (proof?.verified ? "verified" : "unverified") : row.status, proof };
+    const proof = result.testCase?.proof ?? null;
+    return { caseId, review: result.review, caseStatus: proof?.verified ? "verified" : "unverified", proof };
   });
 }
 
@@ -76,7 +82,7 @@ export function decideMany({ db, query, decision, reviewer, policy, cap, at = ne
     const ids = matchingCaseIds({ db: t, query, limit: cap });
     const refused: BulkOutcome["refused"] = [];
     for (const caseId of ids) {
-      const { subject } = getReviewSubject({ db: t, id: caseId });
+      const subject = getVerdictSubject({ db: t, id: caseId });
       try {
         saveResult(t, caseId, reviewer, subject.review, decideCase(subject, decision, reviewer, { policy, at }), at);
       } catch (e) {

@@ -97,7 +97,7 @@ describe("decisions", () => {
 
   it("an edit whose re-proof fails leaves the case unverified with the reasons, so it cannot be approved", () => {
     const { db, shopId, shopCaseIds } = reviewDb();
-    const withCancel = shopCaseIds.find((id) => getReviewSubject({ db, id }).subject.testCase.tool_return_expected.normal_path.some((s) => s.tool_name === "cancel_order"))!;
+    const withCancel = shopCaseIds.find((id) => getReviewSubject({ db, id }).subject.testCase!.tool_return_expected.normal_path.some((s) => s.tool_name === "cancel_order"))!;
     // The domain changed since synthesis: cancel_order now refuses everything.
     const spec = db.select().from(domains).where(eq(domains.id, shopId)).get()!;
     const tools = spec.tools.map((t) => (t.name === "cancel_order" && t.effect.kind === "write" ? { ...t, effect: { ...t.effect, preconditions: [{ check: "false", error: "closed" }] } } : t));

@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { cases, domains } from "../schema";
 import { auditLog, caseReviewsState, reviews } from "../schema-review";
 import { getCase, type CaseRow } from "./cases";
+import { DomainError } from "@/lib/errors";
 import { reviewWhere, type ReviewQuery } from "./reviews-filter";
 import type { AuditEntry } from "@/lib/review/audit";
 import type { CaseReviewState, Vote } from "@/lib/review/schema";
@@ -25,7 +26,8 @@ const listColumns = {
   source: cases.source,
   generator: s.generator,
   personaId: s.personaId,
-  task: sql<string>`coalesce(json_extract(${cases.data}, '$.task'), '')`,
+  // From the search index's copy: a page never parses the case JSON (~17 KB a case).
+  task: sql<string>`coalesce((SELECT task FROM case_search WHERE rowid = ${s.caseId}), '')`,
   reviewStatus: s.status,
   revision: s.revision,
   approvals: s.approvals,
@@ -75,17 +77,27 @@ export function getReviewState({ db, caseId }: { db: Db; caseId: number }): Case
   return row ? { status: row.status, revision: row.revision, approvals: row.approvals, rejections: row.rejections } : { status: "pending", revision: 0, approvals: 0, rejections: 0 };
 }
 
-/** A case with its review state and votes, as lib/review's decideCase takes it. */
-export function getReviewSubject({ db, id }: { db: Db; id: number }): { row: CaseRow; subject: ReviewSubject } {
-  const row = getCase({ db, id });
-  const votes: Vote[] = db
+function getVotes(db: Db, caseId: number): Vote[] {
+  return db
     .select({ reviewerId: reviews.reviewerId, verdict: reviews.decision, caseRevision: reviews.caseRevision, at: reviews.createdAt })
     .from(reviews)
-    .where(and(eq(reviews.caseId, id), sql`${reviews.decision} IN ('approve', 'reject')`))
+    .where(and(eq(reviews.caseId, caseId), inArray(reviews.decision, ["approve", "reject"])))
     .orderBy(asc(reviews.id))
     .all() as Vote[];
-  const subject = { caseId: id, testCase: row.data as unknown as TestCase, isVerified: row.status === "verified", review: getReviewState({ db, caseId: id }), votes };
+}
+
+/** A case with its data, review state and votes, as lib/review's decideCase takes it. */
+export function getReviewSubject({ db, id }: { db: Db; id: number }): { row: CaseRow; subject: ReviewSubject } {
+  const row = getCase({ db, id });
+  const subject = { caseId: id, testCase: row.data as unknown as TestCase, isVerified: row.status === "verified", proofReason: row.reason, review: getReviewState({ db, caseId: id }), votes: getVotes(db, id) };
   return { row, subject };
+}
+
+/** The same without the case JSON (for approve / reject / skip, which never read it). */
+export function getVerdictSubject({ db, id }: { db: Db; id: number }): ReviewSubject {
+  const row = db.select({ status: cases.status, reason: cases.reason }).from(cases).where(eq(cases.id, id)).get();
+  if (!row) throw new DomainError("not_found", `No case with id ${id}.`);
+  return { caseId: id, isVerified: row.status === "verified", proofReason: row.reason, review: getReviewState({ db, caseId: id }), votes: getVotes(db, id) };
 }
 
 /** Every review action on a case, newest first. */

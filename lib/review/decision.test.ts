@@ -7,7 +7,7 @@ import { reviewCase } from "./test-fixture";
 const ann = { id: "u-ann", name: "ann@example.com" };
 const bob = { id: "u-bob", name: "bob@example.com" };
 const one: ReviewPolicy = { overlap: 1, rule: "unanimous" };
-const subject = (over: Partial<ReviewSubject> = {}): ReviewSubject => ({ caseId: 7, testCase: reviewCase(), isVerified: true, review: INITIAL_REVIEW_STATE, votes: [], ...over });
+const subject = (over: Partial<ReviewSubject> = {}): ReviewSubject => ({ caseId: 7, testCase: reviewCase(), isVerified: true, proofReason: "", review: INITIAL_REVIEW_STATE, votes: [], ...over });
 const decide = (s: ReviewSubject, d: unknown, who = ann, policy = one, prove?: Parameters<typeof decideCase>[3]["prove"]) =>
   decideCase(s, CaseDecision.parse(d), who, { policy, at: "2025-01-01T00:00:00Z", prove });
 
@@ -45,8 +45,8 @@ describe("decideCase", () => {
 
   it("refuses to approve a case whose proof failed, naming the reasons", () => {
     const failed = reviewCase({ proof: { verified: false, reasons: ["hack path changes nothing"], normal: { reachedLeaf: true, finalHash: "h", matchesExpected: true }, hack: null } });
-    expect(() => decide(subject({ testCase: failed, isVerified: false }), { kind: "approve" })).toThrow(/failed its proof.*hack path changes nothing/);
-    expect(decide(subject({ testCase: failed, isVerified: false }), { kind: "reject", reason: "bad_tool_path" }).review.status).toBe("rejected");
+    expect(() => decide(subject({ testCase: failed, isVerified: false, proofReason: "hack path changes nothing" }), { kind: "approve" })).toThrow(/failed its proof.*hack path changes nothing/);
+    expect(decide(subject({ testCase: failed, isVerified: false, proofReason: "hack path changes nothing" }), { kind: "reject", reason: "bad_tool_path" }).review.status).toBe("rejected");
   });
 
   it("records a skip without changing the state or auditing it", () => {
@@ -76,6 +76,11 @@ describe("decideCase", () => {
     expect(stale).toThrow(DomainError);
     expect(stale).toThrow(/edited meanwhile/);
     expect(() => decide(subject(), { kind: "edit", changes: { task: reviewCase().task } })).toThrow(/changes nothing/);
+  });
+
+  it("approve and reject need no case data; an edit does", () => {
+    expect(decide(subject({ testCase: undefined }), { kind: "approve" }).review.status).toBe("approved");
+    expect(() => decide(subject({ testCase: undefined }), { kind: "edit", changes: { task: "x" } })).toThrow(/without its data/);
   });
 
   it("an edit keeps the old proof when there is nothing to prove it in", () => {

@@ -4,8 +4,11 @@ import { changedParts, type AuditEntry } from "./audit";
 import type { CaseDecision, CaseEdit, CaseReviewState, Reviewer, ReviewPolicy, Vote } from "./schema";
 import { countVotes, reviewStatus } from "./votes";
 
-/** A case as the reviewer judges it: its data, its proof status and its review so far. */
-export type ReviewSubject = { caseId: number; testCase: TestCase; isVerified: boolean; review: CaseReviewState; votes: Vote[] };
+/**
+ * A case as the reviewer judges it: its proof status (and why it failed), its review so far and,
+ * for an edit, its data (approve / reject / skip do not need it: bulk decisions skip loading it).
+ */
+export type ReviewSubject = { caseId: number; isVerified: boolean; proofReason: string; review: CaseReviewState; votes: Vote[]; testCase?: TestCase };
 
 /** The row the decision adds to the reviews table. */
 export type ReviewRecord = { kind: CaseDecision["kind"]; reason: string | null; note: string; caseRevision: number };
@@ -53,6 +56,7 @@ export function decideCase(subject: ReviewSubject, decision: CaseDecision, revie
   if (decision.kind === "edit") {
     if (decision.baseRevision !== undefined && decision.baseRevision !== review.revision)
       throw new DomainError("conflict", `Case #${subject.caseId} was edited meanwhile (revision ${review.revision}, you edited ${decision.baseRevision}); reload it.`, { revision: review.revision });
+    if (!subject.testCase) throw new DomainError("internal", `Case #${subject.caseId} was loaded without its data, so it cannot be edited.`);
     const edited = applyCaseEdit(subject.testCase, decision.changes);
     const proof = opts.prove?.(edited) ?? edited.proof;
     const testCase = { ...edited, proof };
@@ -67,7 +71,7 @@ export function decideCase(subject: ReviewSubject, decision: CaseDecision, revie
   }
 
   if (decision.kind === "approve" && !subject.isVerified)
-    throw new DomainError("conflict", `Case #${subject.caseId} failed its proof, so it cannot be approved: ${subject.testCase.proof?.reasons.join("; ") || "no proof"}. Edit or reject it.`);
+    throw new DomainError("conflict", `Case #${subject.caseId} failed its proof, so it cannot be approved: ${subject.proofReason || "no proof"}. Edit or reject it.`);
   const vote: Vote = { reviewerId: reviewer.id, verdict: decision.kind, caseRevision: review.revision, at: opts.at };
   const counts = countVotes([...subject.votes, vote], review.revision);
   const next: CaseReviewState = { ...counts, status: reviewStatus(counts, opts.policy), revision: review.revision };

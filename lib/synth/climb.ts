@@ -76,9 +76,10 @@ export const treeGuards = (doc: TreeDoc): string[] => Object.values(doc.nodes).f
 /**
  * Seeded iterated local search over (user facts, database) toward a path. Each step tries the
  * moves suggested by what blocked the current walk (focus.ts), facts before record edits, and
- * takes the first that gets further. When none does, it "kicks" one blocking fact to a random
- * value and keeps it fixed for a few steps, so the facts downstream are repaired around it (a new
- * customer, then one of their orders …); after several fruitless kicks it restarts. Deterministic.
+ * takes the first that gets further. When none does, it "kicks" the best candidate so far: one
+ * by one, every value of its blocking facts, the most upstream fact first, each kept fixed for a
+ * few steps so the facts downstream are repaired around it (a new customer, then one of their
+ * orders …). When the kicks run out it restarts from random facts. Deterministic for a seed.
  */
 export function climb(setup: ClimbSetup): ClimbResult {
   const { doc, goal, domain, variable, freezeDb, maxIterations } = setup;

@@ -1,4 +1,5 @@
 import { guardHolds } from "@/lib/cel";
+import type { DomainSpec } from "@/lib/domain/schema";
 import type { TreeDoc } from "@/lib/tree/schema";
 import { exprRefs } from "./refs";
 import type { BranchPath } from "./search";
@@ -38,11 +39,22 @@ export function constantBlock(doc: TreeDoc, branch: BranchPath): string | null {
   return null;
 }
 
+/** A call node on the branch whose tool the domain does not have: no data can get past it. */
+export function missingTool(doc: TreeDoc, branch: BranchPath, domain: Pick<DomainSpec, "tools">): string | null {
+  for (const id of branch.nodeIds) {
+    const node = doc.nodes[id];
+    if (node?.kind !== "tool_call") continue;
+    if (!node.tool) return `node ${nodeRef(doc, id)} is a tool call that names no tool`;
+    if (!domain.tools.some((t) => t.name === node.tool)) return `node ${nodeRef(doc, id)} calls ${node.tool}, which is not a tool of this domain`;
+  }
+  return null;
+}
+
 /** `n7 (Order over limit)`. */
 export const nodeRef = (doc: TreeDoc, id: string) => (doc.nodes[id]?.label ? `${id} (${doc.nodes[id].label})` : id);
 
 /** The deepest attempt's stopping point, in words. */
-export function explainMiss(doc: TreeDoc, trace: PathTrace, tries: number): string {
+export function explainMiss(doc: TreeDoc, trace: PathTrace, tries: number, declaredFacts: string[] = []): string {
   const where = trace.divergence;
   if (!where) {
     const failed = trace.failedWrites[0];
@@ -51,7 +63,11 @@ export function explainMiss(doc: TreeDoc, trace: PathTrace, tries: number): stri
   }
   if (where.problem) return `at node ${nodeRef(doc, where.nodeId)}: ${where.problem}, in every attempt (${tries} tries)`;
   const wanted = where.misses.find((m) => m.shouldHold);
-  if (wanted) return `guard \`${wanted.guard}\` at node ${nodeRef(doc, wanted.nodeId)}: no candidate satisfied it in ${tries} tries`;
+  const undeclared = (guard: string) => {
+    const missing = exprRefs(guard).userFacts.filter((f) => !declaredFacts.includes(f));
+    return missing.length ? ` (${missing.join(", ")} ${missing.length > 1 ? "are not user facts" : "is not a user fact"} of the domain, so no case can give ${missing.length > 1 ? "them" : "it"})` : "";
+  };
+  if (wanted) return `guard \`${wanted.guard}\` at node ${nodeRef(doc, wanted.nodeId)}: no candidate satisfied it in ${tries} tries${undeclared(wanted.guard)}`;
   const earlier = where.misses[0];
-  return `guard \`${earlier.guard}\` of the earlier sibling ${nodeRef(doc, earlier.nodeId)} held in every attempt, so ${nodeRef(doc, where.wantedId ?? "?")} is never reached (${tries} tries)`;
+  return `guard \`${earlier.guard}\` of the earlier sibling ${nodeRef(doc, earlier.nodeId)} held in every attempt, so ${nodeRef(doc, where.wantedId ?? "?")} is never reached (${tries} tries)${undeclared(earlier.guard)}`;
 }

@@ -115,7 +115,3 @@ export function outputPool(fact: UserFact, outputs: Record<string, unknown>): Fa
   if (fact.type !== "list") return values;
   return [...values.map((v) => [v]), ...(values.length > 1 ? [values] : [])];
 }
-
-export function tableOf(db: Database, table: string): Record<string, Record<string, unknown>> {
-  return Object.hasOwn(db, table) ? db[table] : {};
-}

@@ -56,13 +56,15 @@ export function renderCase(input: RenderInput): CaseText {
 /** Topic, intent, and the facts the first tool call on the path binds (what one says first). */
 function renderTask(input: RenderInput, facts: Map<string, UserFact>): string {
   const { doc, branch, user, domain } = input;
-  const rootLabel = doc.nodes[doc.rootId]?.label ?? "";
-  const topic = input.treeName || (rootLabel && !rootLabel.trim().endsWith("?") ? rootLabel : `my ${domain.name.toLowerCase()}`);
+  // The tree's name says what the user came for; a root label only when it is not a question.
+  const rootLabel = (doc.nodes[doc.rootId]?.label ?? "").trim();
+  const topic = input.treeName?.trim() || (rootLabel && !rootLabel.endsWith("?") ? rootLabel : "");
+  const opening = topic ? `Hi, I need some help: ${lowerFirst(topic)}` : `Hi, I need some help with my ${domain.name.toLowerCase()}`;
   const firstCall = branch.nodeIds.map((id) => doc.nodes[id]).find((n) => n?.kind === "tool_call");
   const lookup = mergeRefs(Object.values(firstCall?.args ?? {}).map(exprRefs)).userFacts;
   const intent = Object.keys(user).filter((k) => isIntentFact(facts.get(k)));
   const said = [...intent, ...Object.keys(user).filter((k) => !intent.includes(k) && lookup.includes(k))];
-  const parts = [sentence(`Hi, I need some help: ${lowerFirst(topic)}`), ...said.map((k) => firstPersonFact(k, user[k], facts.get(k)))];
+  const parts = [sentence(opening), ...said.map((k) => firstPersonFact(k, user[k], facts.get(k)))];
   return parts.join(" ");
 }
 

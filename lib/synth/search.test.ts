@@ -71,6 +71,18 @@ describe("findBranchInput", () => {
     );
   });
 
+  it("says when a guard reads a fact the domain does not declare, or a node calls an unknown tool", () => {
+    const odd = shopTree();
+    odd.nodes.root = { ...odd.nodes.root, children: ["ask-id", "vip", "lookup"] };
+    odd.nodes.vip = { id: "vip", kind: "refuse", label: "VIP", guard: "has(user.vip_code)", children: [], reason: "x" };
+    const vip = findBranchInput(odd, enumerateBranches(odd).find((x) => x.leafId === "vip")!, domain, { seed: 1, maxIterations: 60 });
+    expect(!vip.ok && vip.reason).toMatch(/at node vip \(VIP\): no candidate satisfied it in 60 tries \(vip_code is not a user fact of the domain, so no case can give it\)$/);
+    const unknown = shopTree();
+    unknown.nodes.lookup = { ...unknown.nodes.lookup, tool: "get_parcel" };
+    const call = findBranchInput(unknown, enumerateBranches(unknown).find((x) => x.leafId === "done")!, domain, { seed: 1 });
+    expect(!call.ok && call.reason).toBe("node lookup (Look up the order) calls get_parcel, which is not a tool of this domain");
+  });
+
   it("reports an earlier sibling that always wins", () => {
     const dead = shopTree();
     dead.nodes.root = { ...dead.nodes.root, children: ["ask-id", "always", "lookup"] };

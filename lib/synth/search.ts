@@ -2,7 +2,7 @@ import type { Database, DomainSpec } from "@/lib/domain/schema";
 import { diffStates, runTree, type TreeRun } from "@/lib/env";
 import type { Branch, TreeDoc } from "@/lib/tree/schema";
 import { climb } from "./climb";
-import { constantBlock, explainMiss } from "./explain";
+import { constantBlock, explainMiss, missingTool } from "./explain";
 import { followPath, type Candidate, type PathGoal, type PathTrace } from "./trace";
 
 export interface SearchOptions {
@@ -43,7 +43,7 @@ const isSound = (trace: PathTrace) => trace.complete && trace.failedWrites.lengt
  */
 export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: DomainSpec, opts: SearchOptions): BranchInput {
   const goal: PathGoal = { nodeIds: branch.nodeIds, confirm: confirmAnswers(branch) };
-  const constant = constantBlock(doc, branch);
+  const constant = missingTool(doc, branch, domain) ?? constantBlock(doc, branch);
   if (constant) return { ok: false, reason: constant, tries: 0 };
   // Existing data first: a case reads better when it picks real records than when it edits them.
   // Record edits are allowed only for what choosing facts could not reach.
@@ -65,7 +65,7 @@ export function findBranchInput(doc: TreeDoc, branch: BranchPath, domain: Domain
     : climb({ ...setup, start: factsOnly.best.cand, freezeDb: false, maxIterations: budget - factsOnly.tries });
   const tries = factsOnly.tries + (withEdits?.tries ?? 0);
   const best = withEdits && withEdits.best.score > factsOnly.best.score ? withEdits.best : factsOnly.best;
-  if (!best.isPerfect) return { ok: false, reason: explainMiss(doc, best.trace, tries), tries };
+  if (!best.isPerfect) return { ok: false, reason: explainMiss(doc, best.trace, tries, domain.userFacts.map((f) => f.name)), tries };
 
   let found = best.cand;
   if (opts.prefer) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TestCase } from "@/lib/cases/schema";
+import { TestCase } from "@/lib/cases/schema";
 import { EXAMPLE_DOMAINS } from "@/lib/domain/examples";
 import { runTree } from "@/lib/env";
 import { enumerateBranches } from "@/lib/tree/branches";
@@ -13,6 +13,7 @@ const valueTexts = (facts: Record<string, unknown>) => Object.values(facts).flat
 function expectSoundCases(synthesis: TreeSynthesis, doc: Parameters<typeof runTree>[0], spec: Parameters<typeof runTree>[1]) {
   for (const c of synthesis.cases) {
     const name = c.branch.branchId;
+    expect(TestCase.parse(JSON.parse(JSON.stringify(c))), name).toEqual(c);
     expect(c.proof?.reasons, name).toEqual([]);
     expect(c.proof?.verified, name).toBe(true);
     const run = runTree(doc, spec, { db: c.initial_db, user: c.user_facts, confirm: c.confirmations });

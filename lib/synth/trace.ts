@@ -100,7 +100,10 @@ export function followPath(
   for (let i = 0; i < ids.length; i++) {
     const node = doc.nodes[ids[i]];
     if (!node) return end(i, { nodeId: ids[i], misses: [], problem: `node ${ids[i]} does not exist`, exprs: [] });
-    if (node.kind === "tool_call" && node.tool) {
+    if (node.kind === "tool_call") {
+      // As the interpreter: a call node without a tool of this domain cannot run.
+      if (!node.tool || !domain.tools.some((t) => t.name === node.tool))
+        return end(i, { nodeId: node.id, misses: [], problem: node.tool ? `tool ${node.tool} is not a tool of this domain` : `tool_call node ${node.id} names no tool`, exprs: [] });
       const args: Record<string, unknown> = {};
       for (const [param, expr] of Object.entries(node.args ?? {})) {
         try {
