@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { CaseBody } from "@/components/cases/case-body";
 import { readReviewFilter, reviewFilterSearch, REJECT_REASON_LABELS, type CaseDecision, type RejectReason } from "@/lib/review/schema";
 import { AuditTrail } from "./audit-trail";
 import { EditForm } from "./edit-form";
 import { useFlash } from "./flash";
+import { FlashToast } from "./flash-toast";
 import { RejectDialog } from "./reject-dialog";
 import { ReviewPanel } from "./review-panel";
 import { FOCUS_SHORTCUTS, useFocusShortcuts, type FocusAction } from "./use-focus-shortcuts";
@@ -26,29 +27,24 @@ export function FocusView({ id }: { id: number }) {
   const decision = useCaseDecision(id);
   const [mode, setMode] = useState<"view" | "reject" | "edit" | "help">("view");
   const [notice, setNotice] = useState<string | null>(null);
-  const flash = useFlash();
-
-  useEffect(() => {
-    if (!flash.message) return;
-    const t = setTimeout(flash.clear, 2500);
-    return () => clearTimeout(t);
-  }, [flash.message, flash.at, flash.clear]);
+  const showFlash = useFlash((f) => f.show);
 
   const go = (target: number | null | undefined) => {
     if (target) router.push(`/review/${target}${search ? `?${search}` : ""}`);
-    else { flash.show("End of the queue for these filters."); router.push(`/review${search ? `?${search}` : ""}`); }
+    else { showFlash("End of the queue for these filters."); router.push(`/review${search ? `?${search}` : ""}`); }
   };
   const decide = (d: CaseDecision) =>
     decision.mutate(d, {
       onSuccess: (out) => {
         setMode("view");
         const reason = d.kind === "reject" ? ` (${REJECT_REASON_LABELS[d.reason].toLowerCase()})` : "";
-        flash.show(`Case #${id} ${DONE[d.kind]}${reason}${d.kind !== "skip" ? ` · now ${out.review.status}` : ""}`);
+        showFlash(`Case #${id} ${DONE[d.kind]}${reason}${d.kind !== "skip" ? ` · now ${out.review.status}` : ""}`);
         go(neighbors.data?.next);
       },
     });
   const run = (action: FocusAction) => {
-    if (decision.isPending) return;
+    // Deciding moves on to the next case, so wait until the queue around this one is known.
+    if (decision.isPending || (!neighbors.data && ["approve", "skip", "next", "previous"].includes(action))) return;
     if (action === "approve") decide({ kind: "approve", note: "" });
     else if (action === "skip") decide({ kind: "skip", note: "" });
     else if (action === "next") go(neighbors.data?.next);
@@ -81,10 +77,10 @@ export function FocusView({ id }: { id: number }) {
         <div className="focus-task" data-testid="focus-task">“{c.data.task}”</div>
         <div className="spread">
           <div className="row" style={{ gap: 6 }}>
-            <button className="btn approve" onClick={() => run("approve")} disabled={decision.isPending || mode === "edit"} data-testid="action-approve"><span className="kbd">A</span>Approve</button>
+            <button className="btn approve" onClick={() => run("approve")} disabled={decision.isPending || mode === "edit" || !n} data-testid="action-approve"><span className="kbd">A</span>Approve</button>
             <button className="btn reject" onClick={() => run("reject")} disabled={decision.isPending || mode === "edit"} data-testid="action-reject"><span className="kbd">R</span>Reject…</button>
             <button className="btn" onClick={() => run("edit")} disabled={mode === "edit"} data-testid="action-edit"><span className="kbd">E</span>Edit</button>
-            <button className="btn" onClick={() => run("skip")} disabled={decision.isPending || mode === "edit"} data-testid="action-skip"><span className="kbd">S</span>Skip</button>
+            <button className="btn" onClick={() => run("skip")} disabled={decision.isPending || mode === "edit" || !n} data-testid="action-skip"><span className="kbd">S</span>Skip</button>
             <span style={{ width: 10 }} />
             <button className="btn small" onClick={() => run("previous")} disabled={!n?.previous}><span className="kbd">K</span>Previous</button>
             <button className="btn small" onClick={() => run("next")} disabled={!n}><span className="kbd">J</span>Next</button>
@@ -123,7 +119,7 @@ export function FocusView({ id }: { id: number }) {
           </div>
         </div>
       )}
-      {flash.message && <div className="toast" role="status" data-testid="flash">{flash.message}</div>}
+      <FlashToast />
     </div>
   );
 }

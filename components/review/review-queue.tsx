@@ -3,6 +3,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { readReviewFilter, reviewFilterSearch, type ReviewFilter } from "@/lib/review/schema";
 import { BulkActions } from "./bulk-actions";
+import { FlashToast } from "./flash-toast";
 import { ReviewFilters } from "./review-filters";
 import { ReviewStatsLine } from "./review-stats-line";
 import { ReviewTable } from "./review-table";
@@ -62,6 +63,7 @@ export function ReviewQueue() {
       </div>
       {first.error && <div className="alert error">{first.error.message}</div>}
       {first.data && total === 0 && <div className="card muted" data-testid="review-empty">No case matches these filters. Cases appear here once a domain is verified (Domains › a domain › Test cases › Synthesize &amp; verify).</div>}
+      <FlashToast />
       {first.data && total > 0 && <ReviewTable filter={filter} total={total} firstPage={first.data.rows} active={active} onActive={setActive} onOpen={open} />}
     </div>
   );

@@ -1,6 +1,5 @@
 import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { cases } from "../schema";
 import { caseReviewsState, reviews } from "../schema-review";
 import { reviewWhere, type ReviewQuery } from "./reviews-filter";
 import { agreementStats, type AgreementStats } from "@/lib/review/agreement";
@@ -71,6 +70,3 @@ export function reviewFacets({ db }: { db: Db }) {
     db.selectDistinct({ v: col }).from(s).where(sql`${col} IS NOT NULL`).orderBy(asc(col)).limit(500).all().map((r) => r.v as string);
   return { generators: distinct(s.generator), personas: distinct(s.personaId) };
 }
-
-export type { ReviewQuery };
-export const _cases = cases; // keeps the import for drizzle's table registry in type checks

@@ -151,5 +151,13 @@ describe("reviewStats", () => {
     expect(stats.agreement.pairs).toHaveLength(1);
     expect(stats.rejectReasons).toEqual({ wrong_outcome: 3 });
     expect(stats.reviewers.map((r) => [r.name, r.approve, r.reject])).toEqual([["Ann", 2, 1], ["Bob", 1, 2]]);
+
+    // Ann changes her mind on c: only her latest verdict counts for agreement and reasons.
+    decideAndSave({ db, caseId: c, decision: decision({ kind: "approve" }), reviewer: ann, policy: two });
+    const after = reviewStats({ db, query: {} });
+    expect(after.rejectReasons).toEqual({ wrong_outcome: 2 });
+    expect(after.agreement.percentAgreement).toBeCloseTo(1 / 3, 10);
+    expect(after.reviewers.find((r) => r.name === "Ann")).toMatchObject({ approve: 3, reject: 1 });
+    expect(reviewStats({ db, query: { domainId: 999 } }).agreement.items).toBe(0);
   });
 });

@@ -58,4 +58,22 @@ describe("better-auth on the studio database", () => {
     await auth.api.signOut({ headers: new Headers({ cookie }) });
     expect(await sessionUser(auth, new Headers({ cookie }))).toBeNull();
   });
+
+  it("without BETTER_AUTH_URL, accepts a sign-in from the host the browser asked for and refuses another origin", async () => {
+    const db = openDb(":memory:");
+    createAccount(db, { email: "rita@example.com", role: "reviewer", password: "reviewer-pass" });
+    const auth = createAuth({ db, secret: "test-secret-test-secret-test-secret" });
+    const post = (origin: string, host = "127.0.0.1:3100") =>
+      auth.handler(new Request("http://127.0.0.1:3100/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { host, origin, "content-type": "application/json" },
+        body: JSON.stringify({ email: "rita@example.com", password: "reviewer-pass" }),
+      }));
+    expect((await post("http://evil.example")).status).toBe(403);
+    expect((await post("http://evil.example", "*")).status).toBe(403);
+    expect((await post("http://127.0.0.1:3100")).status).toBe(200);
+    const lan = await post("http://studio.lan:3000", "studio.lan:3000");
+    expect(lan.status).toBe(200);
+    expect(lan.headers.get("set-cookie")).toMatch(/^better-auth\.session_token=/); // not __Secure-: plain http on a LAN works
+  });
 });

@@ -24,7 +24,7 @@ export function verifyDomain(
   const summary: VerifySummary = { branches: 0, cases: 0, verified: 0, unsatisfiable: [], failed: [] };
   const out: { treeId: number | null; revision: number | null; testCase: TestCase }[] = [];
   for (const t of trees) {
-    const res = synthesizeTree(t.doc, domain, { seed: opts.seed ?? 1, personas: opts.personas ?? [], treeId: t.id, revision: t.revision });
+    const res = synthesizeTree(t.doc, domain, { seed: opts.seed ?? 1, personas: opts.personas ?? [], treeId: t.id, revision: t.revision, treeName: t.name });
     summary.branches += res.cases.length + res.unsatisfiable.length;
     for (const u of res.unsatisfiable) summary.unsatisfiable.push({ tree: t.name, branch: describeBranch(u.branch), nodeIds: u.branch.nodeIds, reason: u.reason });
     for (const f of res.failed) summary.failed.push({ tree: t.name, branch: describeBranch(f.branch), nodeIds: f.branch.nodeIds, reason: f.reason });

@@ -108,12 +108,12 @@ describe("buildHack", () => {
     expect(found.run.calls.map((c) => c.name)).toEqual(["get_order"]);
   });
 
-  it("clarify: legal; the hack facts are the missing facts that move the conversation on", () => {
+  it("clarify: legal; the user does not have the missing facts, so none are ever offered", () => {
     const { hack } = hackOf("not-found");
     expect(hack.status).toBe("legal");
     expect(hack.calls).toEqual([]);
-    expect(Object.keys(hack.hackFacts)).toEqual(["order_id"]);
-    expect(Object.keys(domain.db.orders)).toContain(hack.hackFacts.order_id);
+    expect(hack.hackFacts).toEqual({});
+    expect(hack.note).toMatch(/must ask for order_id/);
   });
 
   it("execute: legal with no hack", () => {

@@ -31,7 +31,7 @@ export function changesBeyond(initial: Database, allowedFinal: Database, hackFin
  */
 export function buildHack(doc: TreeDoc, branch: Branch, domain: DomainSpec, input: BranchCaseInput, seed: number): Hack {
   if (branch.outcome === "execute") return legal("The branch carries out an action the policy allows.");
-  if (branch.outcome === "clarify") return clarifyHack(doc, branch, domain, input, seed);
+  if (branch.outcome === "clarify") return clarifyHack(doc, branch, domain);
   // Only the nearest decision with a way to an execute leaf: further up, "the other way" is no longer
   // the same request pushed past its rule but a different request (return instead of cancel).
   const all = alternatives(doc, branch);

@@ -21,13 +21,17 @@ export const isIntentFact = (fact: UserFact | undefined) => !!fact && /^what\b.*
 
 /** "Customer email: ava@example.com." — or, for a yes/no fact, its description affirmed or denied. */
 export function factLine(name: string, value: unknown, fact: UserFact | undefined): string {
+  if (isIntentFact(fact) && isOtherIntent(value)) return sentence(`${upperFirst(humanName(name))}: something else than the usual requests`);
   if (typeof value === "boolean" && fact?.description) return sentence(value ? fact.description : `Not the case: ${lowerFirst(fact.description)}`);
   return sentence(`${upperFirst(humanName(name))}: ${valueText(value)}`);
 }
 
+/** An intent the search made up to miss every known one ("unknown request") reads as "something else". */
+const isOtherIntent = (value: unknown) => typeof value === "string" && /^unknown\b/i.test(value);
+
 /** "My order id is #W2001." */
 export function firstPersonFact(name: string, value: unknown, fact: UserFact | undefined): string {
-  if (isIntentFact(fact)) return sentence(`I want to ${valueText(value)}`);
+  if (isIntentFact(fact)) return sentence(isOtherIntent(value) ? "I need help with something else" : `I want to ${valueText(value)}`);
   if (typeof value === "boolean") return factLine(name, value, fact);
   return sentence(`My ${humanName(name)} is ${valueText(value)}`);
 }

@@ -1,4 +1,4 @@
-import type { Database, UserFact } from "@/lib/domain/schema";
+import type { UserFact } from "@/lib/domain/schema";
 import { canonicalJson } from "@/lib/env";
 import { exprRefs } from "./refs";
 

@@ -36,7 +36,8 @@ describe("renderCase (through synthesizeCase)", () => {
     expect(done.evaluation).toContain("explicit yes");
     const clarify = caseFor("ask-id");
     expect(clarify.test_policy).toMatch(/^Clarification case/);
-    expect(clarify.hack_success_user_background).toMatch(/^Only when the agent asks for it: Order id: o\d\.$/);
+    expect(clarify.hack_success_user_background).toBe("");
+    expect(clarify.user_escape_strategy).toMatch(/you do not have it at hand/);
     expect(clarify.task).toBe("Hi, I need some help: cancel an order.");
   });
 
