@@ -2,6 +2,7 @@
 const suites: Record<string, () => Promise<void>> = {
   engine: async () => (await import("./engine")).benchEngine(),
   llm: async () => (await import("./llm")).benchLlm(),
+  export: async () => (await import("./export")).benchExport(),
   review: async () => (await import("./review")).benchReview(),
 };
 

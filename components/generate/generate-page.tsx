@@ -63,15 +63,17 @@ export function GeneratePage() {
                 {domains.data?.domains.map((d) => <option key={d.slug} value={d.slug}>{d.name}</option>)}
               </select>
             </label>
-            <label className="field" style={{ flex: 1 }}><span>Tree</span>
+            <label className="field" style={{ flex: 1.5 }}><span>Tree</span>
               <select value={treeId ?? ""} onChange={(e) => setTreeId(Number(e.target.value))} data-testid="generate-tree">
                 {domain?.trees.map((t) => <option key={t.id} value={t.id}>{t.name} (rev {t.revision})</option>)}
               </select>
             </label>
-            <label className="field" style={{ width: 130 }}><span>Cases per branch</span>
-              <input type="number" min={1} max={100} value={casesPerBranch} onChange={(e) => setCasesPerBranch(Math.min(100, Math.max(1, Number(e.target.value) || 1)))} data-testid="cases-per-branch" />
-            </label>
           </div>
+          <label className="field row" style={{ gap: 8 }}>
+            <span style={{ margin: 0 }}>Cases per branch</span>
+            <input type="number" min={1} max={100} value={casesPerBranch} onChange={(e) => setCasesPerBranch(Math.min(100, Math.max(1, Number(e.target.value) || 1)))} style={{ width: 80 }} data-testid="cases-per-branch" />
+            <span className="muted" style={{ fontSize: 12.5, fontWeight: 400 }}>each copy gets its own data and persona</span>
+          </label>
           {domain && domain.trees.length === 0 && <p className="muted">This domain has no tree yet.</p>}
           {branches.error && <div className="alert error">{branches.error.message}</div>}
           {branches.data && <BranchPicker branches={all} selected={selected} onChange={setSelected} />}

@@ -8,7 +8,7 @@ import { useGeneratedItems } from "./use-generate";
 export function GenerationRun({ jobId, domainSlug }: { jobId: number; domainSlug: string }) {
   const progress = useJobProgress(jobId).data;
   const isActive = !progress || progress.status === "queued" || progress.status === "running";
-  const made = useGeneratedItems(jobId, isActive).data;
+  const made = useGeneratedItems(jobId, progress?.status).data;
   const cases = made?.items.filter((i) => i.caseId !== null) ?? [];
   return (
     <div style={{ marginTop: 16 }} data-testid="generation-run">

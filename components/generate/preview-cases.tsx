@@ -4,12 +4,13 @@ import type { PreviewResult } from "@/lib/generate/preview";
 /** Three cases side by side, as the job would make them (nothing is stored). */
 export function PreviewCases({ preview }: { preview: PreviewResult }) {
   const { usage } = preview;
+  const cost = usage.unpricedCalls ? `cost unknown: no price set for the model (Settings)` : `$${usage.cost.toFixed(4)}`;
   return (
     <div className="card" style={{ marginTop: 16 }} data-testid="preview">
       <div className="spread">
         <h2 style={{ margin: 0 }}>Preview: {preview.items.length} of {preview.planned} cases</h2>
         <span className="muted" style={{ fontSize: 12.5 }}>
-          {usage.calls ? `${usage.calls} call(s), ${usage.cachedCalls} from cache · ${(usage.promptTokens + usage.completionTokens).toLocaleString()} tokens · $${usage.cost.toFixed(4)}` : "no LLM calls"}
+          {usage.calls ? `${usage.calls} call(s), ${usage.cachedCalls} from cache · ${(usage.promptTokens + usage.completionTokens).toLocaleString()} tokens · ${cost}` : "no LLM calls"}
         </span>
       </div>
       <div className="preview-grid">

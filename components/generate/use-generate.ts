@@ -47,10 +47,11 @@ export const usePreview = () =>
 export const useStartGeneration = () =>
   useMutation({ mutationFn: (input: GenerateInput) => fetchJson<{ job: { id: number; total: number } }>("/api/generate", { method: "POST", body: input }) });
 
-export const useGeneratedItems = (jobId: number | null, isActive: boolean) =>
+/** The job's cases; `status` is in the key so the list is fetched once more when the job finishes. */
+export const useGeneratedItems = (jobId: number | null, status: string | undefined) =>
   useQuery({
-    queryKey: ["generate", "job", jobId, "cases"],
+    queryKey: ["generate", "job", jobId, "cases", status],
     enabled: jobId !== null,
     queryFn: () => fetchJson<{ total: number; items: GeneratedItem[] }>(`/api/generate/jobs/${jobId}/cases?limit=200`),
-    refetchInterval: isActive ? 1500 : false,
+    refetchInterval: status === "queued" || status === "running" ? 1500 : false,
   });

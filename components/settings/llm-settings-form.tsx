@@ -79,7 +79,7 @@ function SettingsForm({ data, onSaved, saved }: { data: LlmSettingsView; onSaved
 
       <div className="row" style={{ marginTop: 16, flexWrap: "wrap" }}>
         <button className="btn primary" onClick={onSave} disabled={save.isPending} data-testid="llm-save">{save.isPending ? "Saving…" : "Save"}</button>
-        <span className="muted">|</span>
+        <span style={{ width: 12 }} />
         <select value={testRole} onChange={(e) => setTestRole(e.target.value as LlmRole)} style={{ width: 130 }} aria-label="role to test">
           {(["writer", "user", "expander", "judge"] as const).map((r) => <option key={r} value={r}>{r}</option>)}
         </select>

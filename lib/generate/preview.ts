@@ -23,7 +23,8 @@ export interface PreviewResult {
   /** Items the full job would have. */
   planned: number;
   items: PreviewItem[];
-  usage: { calls: number; cachedCalls: number; promptTokens: number; completionTokens: number; cost: number };
+  /** `cost` sums priced calls; `unpricedCalls` had no price configured (unknown, not free). */
+  usage: { calls: number; cachedCalls: number; promptTokens: number; completionTokens: number; cost: number; unpricedCalls: number };
 }
 
 /**
@@ -33,7 +34,7 @@ export interface PreviewResult {
 export async function previewCases(db: Db, input: GenerateInput, { count = 3, signal }: { count?: number; signal?: AbortSignal } = {}): Promise<PreviewResult> {
   const plan = prepareGenerateItems(input);
   const { branchById } = loadGenerationContext(db, input);
-  const usage = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0 };
+  const usage = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, unpricedCalls: 0 };
   const key = `preview:${randomUUID()}`;
   const items = await withUsageReporter(
     key,
@@ -42,7 +43,8 @@ export async function previewCases(db: Db, input: GenerateInput, { count = 3, si
       if (e.cached) usage.cachedCalls += 1;
       usage.promptTokens += e.usage.promptTokens;
       usage.completionTokens += e.usage.completionTokens;
-      usage.cost += e.cost ?? 0;
+      if (e.cost === null) usage.unpricedCalls += 1;
+      else usage.cost += e.cost;
     },
     () =>
       Promise.all(
