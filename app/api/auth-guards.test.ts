@@ -44,6 +44,9 @@ import * as llmCache from "./settings/llm/cache/route";
 import * as llm from "./settings/llm/route";
 import * as llmTest from "./settings/llm/test/route";
 import * as expand from "./trees/[id]/expand/route";
+import * as snapshotsRoute from "./snapshots/route";
+import * as snapshot from "./snapshots/[id]/route";
+import * as snapshotExport from "./snapshots/[id]/export/route";
 import { getAuth } from "./_shared/auth";
 import { studioDb } from "@/db";
 import { createAccount } from "@/lib/auth/accounts";
@@ -96,6 +99,10 @@ const ROUTES: Case[] = [
   { file: "trees/[id]/revisions/[rev]/route.ts", handler: revision.GET, method: "GET", params: { id: "1", rev: "1" }, needs: "signed-in" },
   { file: "cases/route.ts", handler: cases.GET, method: "GET", needs: "signed-in" },
   { file: "cases/[id]/route.ts", handler: oneCase.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "snapshots/route.ts", handler: snapshotsRoute.POST, method: "POST", needs: "admin" },
+  { file: "snapshots/route.ts", handler: snapshotsRoute.GET, method: "GET", needs: "signed-in" },
+  { file: "snapshots/[id]/route.ts", handler: snapshot.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "snapshots/[id]/export/route.ts", handler: snapshotExport.GET, method: "GET", params: { id: "1" }, needs: "admin" },
 ];
 
 /** route.ts files below `dir`, relative to it (fs.globSync needs Node 22). */

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { readReviewFilter, reviewFilterSearch, type ReviewFilter } from "@/lib/review/schema";
 import { BulkActions } from "./bulk-actions";
 import { FlashToast } from "./flash-toast";
@@ -16,9 +16,14 @@ const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isCon
 export function ReviewQueue() {
   const router = useRouter();
   const params = useSearchParams();
-  const filter = useMemo(() => readReviewFilter(new URLSearchParams(params.toString())), [params]);
+  // The filter lives here and is mirrored into the URL (so a reload, the focus view and Back keep
+  // it); the URL updates asynchronously, so it is never read back while the user changes filters.
+  const [filter, setFilterState] = useState(() => readReviewFilter(new URLSearchParams(params.toString())));
   const search = reviewFilterSearch(filter);
-  const setFilter = useCallback((next: ReviewFilter) => router.replace(`/review${reviewFilterSearch(next) ? `?${reviewFilterSearch(next)}` : ""}`), [router]);
+  const setFilter = useCallback((next: ReviewFilter) => {
+    setFilterState(next);
+    router.replace(`/review${reviewFilterSearch(next) ? `?${reviewFilterSearch(next)}` : ""}`, { scroll: false });
+  }, [router]);
   const first = useReviewPage(filter, 0);
   const total = first.data?.total ?? 0;
   // The highlighted row belongs to the filter it was picked under; a new filter starts with none.

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { studioDb } from "@/db";
+import { getSnapshot, snapshotRows, snapshotStats } from "@/db/queries/snapshots";
+import { CHAT_FILES, exportDataset, renderCard, VERL_FILES, type Split } from "@/lib/export";
+import { DomainError } from "@/lib/errors";
+import { intParam, route } from "../../../_shared/http";
+import { requireRole } from "../../../_shared/auth";
+import { exportDir, streamFiles } from "./files";
+
+export const dynamic = "force-dynamic";
+type Ctx = { params: Promise<{ id: string }> };
+
+const DOWNLOADS = ["chat", "verl", "tau2", "card"] as const;
+type Download = (typeof DOWNLOADS)[number];
+const SPLIT_PARAM: Record<string, Split> = { train: "train", val: "validation", validation: "validation" };
+
+const attachment = (body: BodyInit, name: string, type: string) =>
+  new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
+
+/**
+ * One snapshot export as a download. `format=chat` → JSONL (both splits, or `split=train|val`),
+ * `format=verl&split=train|val` → that parquet file, `format=tau2` → tasks.json, `format=card` →
+ * the dataset card (markdown). Files are written to a temp folder by exportDataset and streamed;
+ * token counts are skipped here (the CLI export counts them). Admins only.
+ */
+export const GET = route(async (req: Request, { params }: Ctx) => {
+  await requireRole(req, ["admin"]);
+  const id = intParam((await params).id, "snapshot id");
+  const url = new URL(req.url);
+  const format = url.searchParams.get("format") as Download;
+  if (!DOWNLOADS.includes(format)) throw new DomainError("invalid", `format must be one of ${DOWNLOADS.join(", ")}, got "${url.searchParams.get("format") ?? ""}".`);
+  const splitParam = url.searchParams.get("split");
+  const split = splitParam === null ? null : SPLIT_PARAM[splitParam];
+  if (split === undefined) throw new DomainError("invalid", `split must be train or val, got "${splitParam}".`);
+  const db = studioDb();
+  const snap = getSnapshot({ db, id });
+  const base = `${snap.domainSlug}-v${snap.version}`;
+
+  if (format === "card") {
+    const card = renderCard(snapshotStats({ db, id }), { title: snap.name, format: "snapshot", files: [], snapshotHash: snap.hash, seed: snap.seed });
+    return attachment(card, `${base}-README.md`, "text/markdown; charset=utf-8");
+  }
+
+  const { dir, cleanup } = exportDir();
+  try {
+    const result = await exportDataset({ format, rows: snapshotRows({ db, id }), outDir: dir, countTokens: false, card: false });
+    // verl has one parquet per split (train unless asked); chat may send both splits as one JSONL
+    const target = format === "verl" ? (split ?? "train") : split;
+    const wanted = format === "tau2" ? ["tasks.json"] : target ? [(format === "verl" ? VERL_FILES : CHAT_FILES)[target]] : Object.values(CHAT_FILES);
+    const files = result.files.filter((f) => wanted.includes(path.basename(f))).sort();
+    if (!files.length) throw new DomainError("not_found", `Snapshot ${id} has no ${target ?? ""} rows to download as ${format}.`);
+    const suffix = format === "tau2" ? "tasks.json" : target ? wanted[0] : "all.jsonl";
+    const type = format === "verl" ? "application/vnd.apache.parquet" : format === "chat" ? "application/x-ndjson" : "application/json";
+    return attachment(streamFiles(files, cleanup), `${base}-${format}-${suffix}`, type);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+});

@@ -1,0 +1,5 @@
+import { DatasetsPage } from "@/components/datasets/datasets-page";
+
+export default function Page() {
+  return <DatasetsPage />;
+}

@@ -1,0 +1,40 @@
+"use client";
+import { BarChart, tokenBuckets } from "./bar-chart";
+import { downloadLinks, useSnapshot } from "./use-datasets";
+
+const pct = (n: number, total: number) => (total ? `${Math.round((100 * n) / total)}%` : "n/a");
+
+/** One snapshot: downloads per format, statistics as bars, and the dataset card. */
+export function SnapshotDetail({ id }: { id: number }) {
+  const q = useSnapshot(id);
+  if (q.isPending) return <p className="muted">Loading snapshot…</p>;
+  if (q.error) return <p className="alert" role="alert">{q.error.message}</p>;
+  const { snapshot, stats, approved, card } = q.data;
+  return (
+    <section className="card snapshot-detail" data-testid="snapshot-detail">
+      <div className="spread">
+        <h2>{snapshot.name}</h2>
+        <span className="mono muted" title={snapshot.hash}>{snapshot.hash.slice(0, 16)}…</span>
+      </div>
+      <p className="row downloads">
+        {downloadLinks(id).map((l) => (
+          <a key={l.href} className="btn small" href={l.href} download data-testid={l.testId}>{l.label}</a>
+        ))}
+      </p>
+      <p className="muted">Downloads are for admins; token counts and budget warnings come with <code>npx flywheel export {id} --format …</code>.</p>
+      <div className="grid2">
+        <BarChart title="Split" entries={Object.entries(stats.bySplit)} />
+        <BarChart title="Cases per outcome" entries={stats.byOutcome} />
+        <BarChart title="Legal vs violating" entries={[["legal", stats.legal], ["violating (hack path)", stats.violating]]} />
+        <BarChart title="Verification and approval" entries={[[`verified (${pct(stats.verified, stats.rows)})`, stats.verified], [`approved now (${pct(approved, stats.rows)})`, approved]]} />
+        <BarChart title="Per branch" entries={stats.byBranch} />
+        <BarChart title="Personas" entries={stats.byPersona} />
+        {stats.tokens.length > 0 && <BarChart title="Tokens" entries={tokenBuckets(stats.tokens)} limit={24} />}
+      </div>
+      <details>
+        <summary>Dataset card</summary>
+        <pre className="card-markdown" data-testid="dataset-card">{card}</pre>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/api/fetch-json";
+import type { SnapshotStatsJson, SnapshotSummary } from "@/db/queries/snapshots";
+
+export type { SnapshotStatsJson, SnapshotSummary };
+export type SnapshotDetail = { snapshot: SnapshotSummary; stats: SnapshotStatsJson; approved: number; card: string };
+export type NewSnapshot = { domainSlug: string; approvedOnly: boolean; seed: number; validationRatio: number };
+
+export const useSnapshots = () =>
+  useQuery({ queryKey: ["snapshots"], queryFn: () => fetchJson<{ snapshots: SnapshotSummary[] }>("/api/snapshots") });
+
+export const useSnapshot = (id: number | null) =>
+  useQuery({ queryKey: ["snapshots", id], queryFn: () => fetchJson<SnapshotDetail>(`/api/snapshots/${id}`), enabled: id !== null });
+
+export const useDomainSlugs = () =>
+  useQuery({ queryKey: ["domains", "slugs"], queryFn: () => fetchJson<{ domains: { slug: string; name: string }[] }>("/api/domains") });
+
+export function useCreateSnapshot() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewSnapshot) => fetchJson<{ snapshot: SnapshotSummary }>("/api/snapshots", { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["snapshots"] }),
+  });
+}
+
+/** The download links of one snapshot: each is a GET the browser saves (admins only). */
+export const downloadLinks = (id: number) => [
+  { label: "Chat JSONL", href: `/api/snapshots/${id}/export?format=chat`, testId: "download-chat" },
+  { label: "verl train.parquet", href: `/api/snapshots/${id}/export?format=verl&split=train`, testId: "download-verl-train" },
+  { label: "verl val.parquet", href: `/api/snapshots/${id}/export?format=verl&split=val`, testId: "download-verl-val" },
+  { label: "tau2 tasks.json", href: `/api/snapshots/${id}/export?format=tau2`, testId: "download-tau2" },
+  { label: "Dataset card", href: `/api/snapshots/${id}/export?format=card`, testId: "download-card" },
+];
