@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 import { ADMIN_STATE } from "./e2e/global-setup";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The loopback OpenAI double's port (e2e/generate.spec.ts reads the same variable). */
+const llmPort = Number(process.env.E2E_LLM_PORT ?? 4011);
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,8 +31,8 @@ export default defineConfig({
     },
     {
       // The loopback OpenAI-compatible double; specs that need an LLM save it as the provider.
-      command: "npx tsx lib/llm/testing/openai-double.ts --port 4011 --scenario studio",
-      url: "http://127.0.0.1:4011/v1/models",
+      command: `npx tsx lib/llm/testing/openai-double.ts --port ${llmPort} --scenario studio`,
+      url: `http://127.0.0.1:${llmPort}/v1/models`,
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,
     },

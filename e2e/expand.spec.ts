@@ -34,6 +34,11 @@ test("a curator expands a 3-step workflow, reviews the diff on the canvas, accep
   await expect(editor.node("Verify the patient")).toBeVisible();
   await expect(page.getByTestId("saved-marker")).toBeVisible();
   await page.screenshot({ path: "screenshots/expand-proposal.png" });
+  // A row of the change list shows its node on the canvas, close enough to read.
+  await panel.getByTestId("change-get_appointment").getByRole("button").click();
+  await expect(page.getByTestId("node-get_appointment")).toBeInViewport();
+  await page.waitForTimeout(400); // the centring animation
+  await page.getByTestId("tree-canvas").screenshot({ path: "screenshots/expand-proposal-zoom.png" });
 
   await panel.getByTestId("proposal-accept-all").click();
   await expect(panel).toHaveCount(0);

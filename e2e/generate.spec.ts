@@ -3,7 +3,7 @@ import { GeneratePages } from "./pages/generate-page";
 
 // The studio's LLM is the loopback OpenAI double started by playwright.config.ts's second
 // webServer (--scenario studio answers the writer's case_rewrite schema in the persona's voice).
-const DOUBLE_URL = "http://127.0.0.1:4011/v1";
+const DOUBLE_URL = `http://127.0.0.1:${process.env.E2E_LLM_PORT ?? 4011}/v1`;
 
 test("an admin points the studio at a provider; a curator previews, generates persona-voiced cases and opens one", async ({ page }) => {
   test.setTimeout(180_000);

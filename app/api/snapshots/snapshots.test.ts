@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+process.env.FLYWHEEL_DB = ":memory:";
+process.env.FLYWHEEL_ADMIN_PASSWORD = "snapshot-admin-password";
+process.env.BETTER_AUTH_SECRET = "snapshot-test-secret-snapshot-test";
+process.env.FLYWHEEL_JOBS = "off";
+
+import * as list from "./route";
+import * as detail from "./[id]/route";
+import * as download from "./[id]/export/route";
+import { getAuth } from "../_shared/auth";
+import { studioDb } from "@/db";
+import { verifyAndStoreDomain } from "@/db/queries/verify";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let cookie = "";
+const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
+  (handler as Handler)(
+    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
+    { params: Promise.resolve(init.params ?? {}) },
+  );
+
+beforeAll(async () => {
+  verifyAndStoreDomain({ db: studioDb(), slug: "clinic-appointments" });
+  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "snapshot-admin-password" }, asResponse: true });
+  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}, 60_000);
+
+describe("/api/snapshots", () => {
+  it("creates, lists, describes and downloads a snapshot", async () => {
+    const created = await call(list.POST, "/api/snapshots", { method: "POST", body: { domainSlug: "clinic-appointments", seed: 2, validationRatio: 0.3 } });
+    expect(created.status).toBe(201);
+    const { snapshot } = await created.json();
+    expect(snapshot).toMatchObject({ domainSlug: "clinic-appointments", version: 1, seed: 2, createdBy: "admin@flywheel.local" });
+
+    const listed = await (await call(list.GET, "/api/snapshots")).json();
+    expect(listed.snapshots.map((s: { id: number }) => s.id)).toEqual([snapshot.id]);
+
+    const params = { id: String(snapshot.id) };
+    const shown = await (await call(detail.GET, `/api/snapshots/${snapshot.id}`, { params })).json();
+    expect(shown.stats.rows).toBe(snapshot.cases);
+    expect(shown.stats.bySplit.validation).toBe(snapshot.validation);
+    expect(shown.card).toContain(snapshot.hash);
+
+    const chat = await call(download.GET, `/api/snapshots/${snapshot.id}/export?format=chat`, { params });
+    expect(chat.status).toBe(200);
+    expect(chat.headers.get("content-disposition")).toMatch(/attachment; filename="clinic-appointments-v1-chat-all\.jsonl"/);
+    const lines = (await chat.text()).trim().split("\n");
+    expect(lines).toHaveLength(snapshot.cases);
+    expect(() => JSON.parse(lines[0])).not.toThrow();
+
+    const val = await call(download.GET, `/api/snapshots/${snapshot.id}/export?format=verl&split=val`, { params });
+    expect(val.status).toBe(200);
+    const parquet = Buffer.from(await val.arrayBuffer());
+    expect(parquet.subarray(0, 4).toString()).toBe("PAR1");
+
+    const tau2 = await call(download.GET, `/api/snapshots/${snapshot.id}/export?format=tau2`, { params });
+    expect((await tau2.json()).length).toBe(snapshot.cases);
+  }, 60_000);
+
+  it("answers bad input with clear errors", async () => {
+    const noDomain = await call(list.POST, "/api/snapshots", { method: "POST", body: { domainSlug: "nope" } });
+    expect(noDomain.status).toBe(404);
+    const badFormat = await call(download.GET, "/api/snapshots/1/export?format=csv", { params: { id: "1" } });
+    expect(badFormat.status).toBe(400);
+    expect((await badFormat.json()).error.message).toMatch(/format must be one of/);
+    const missing = await call(detail.GET, "/api/snapshots/999", { params: { id: "999" } });
+    expect(missing.status).toBe(404);
+  });
+});
