@@ -25,7 +25,7 @@ export default defineConfig({
       // A fresh database per run, so e2e never touches a developer's data.
       command: `node scripts/start.mjs --port ${port} --fresh`,
       url: `http://127.0.0.1:${port}/api/health`,
-      timeout: 240_000,
+      timeout: 900_000, // the first start builds Next (about a minute idle; far longer on a loaded 2-core machine)
       reuseExistingServer: !process.env.CI,
       env: { FLYWHEEL_DB: "data/e2e.db", FLYWHEEL_ADMIN_PASSWORD: "e2e-admin-password" },
     },
