@@ -15,15 +15,16 @@ const testCase = (branchId: string, verified: boolean): TestCase => ({
 });
 
 describe("case queries", () => {
-  it("stores cases with their status and reason, filters, and replaces a tree's deterministic cases", () => {
+  it("stores cases with their status and reason, filters, and replaces only a tree's previous verify run", () => {
     const db = openDb(":memory:");
     const d = insertDomain({ db, spec: { slug: "d", name: "D", description: "", policy: "", tools: [], userFacts: [], db: {} } });
     const t = createTree({ db, domainId: d.id, name: "T", document: { version: 1, rootId: "r", nodes: { r: { id: "r", kind: "abort", label: "r", children: [] } } } });
-    const ids = insertCases({ db, items: [testCase("a", true), testCase("b", false)].map((testCase) => ({ domainId: d.id, treeId: t.id, treeRevision: 1, testCase })) });
+    const ids = replaceTreeCases({ db, treeId: t.id, items: [testCase("a", true), testCase("b", false)].map((testCase) => ({ domainId: d.id, treeId: t.id, treeRevision: 1, testCase })) });
+    insertCases({ db, items: [{ domainId: d.id, treeId: t.id, treeRevision: 1, testCase: testCase("generated", true), generator: "deterministic", personaId: "p1" }] });
     expect(ids).toHaveLength(2);
-    expect(listCases({ db, filter: { domainId: d.id, status: "verified" } }).total).toBe(1);
+    expect(listCases({ db, filter: { domainId: d.id, status: "verified" } }).total).toBe(2);
     expect(getCase({ db, id: ids[1] }).reason).toBe("hack path changes nothing");
     replaceTreeCases({ db, treeId: t.id, items: [{ domainId: d.id, treeId: t.id, treeRevision: 2, testCase: testCase("c", true) }] });
-    expect(listCases({ db, filter: { treeId: t.id } }).rows.map((r) => r.branchId)).toEqual(["c"]);
+    expect(listCases({ db, filter: { treeId: t.id } }).rows.map((r) => r.branchId).sort()).toEqual(["c", "generated"]);
   });
 });

@@ -41,11 +41,14 @@ export function insertCases({ db, items }: { db: Db; items: NewCase[] }): number
   return db.transaction((tx) => items.map((c) => tx.insert(cases).values(toRow(c)).returning({ id: cases.id }).get().id));
 }
 
-/** Replaces the deterministic cases of one tree (a re-synthesis supersedes the previous run). */
+/** The generator name of "Synthesize & verify" runs: one case per branch, replaced by each re-run. */
+export const VERIFY_GENERATOR = "verify";
+
+/** Replaces one tree's cases from the previous verify run; generation jobs' cases are kept. */
 export function replaceTreeCases({ db, treeId, items }: { db: Db; treeId: number; items: NewCase[] }): number[] {
   return db.transaction((tx) => {
-    tx.delete(cases).where(and(eq(cases.treeId, treeId), eq(cases.generator, "deterministic"))).run();
-    return items.map((c) => tx.insert(cases).values(toRow(c)).returning({ id: cases.id }).get().id);
+    tx.delete(cases).where(and(eq(cases.treeId, treeId), eq(cases.generator, VERIFY_GENERATOR))).run();
+    return items.map((c) => tx.insert(cases).values(toRow({ ...c, generator: VERIFY_GENERATOR })).returning({ id: cases.id }).get().id);
   });
 }
 
