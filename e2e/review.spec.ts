@@ -57,4 +57,15 @@ test("a reviewer filters the queue, approves with A, rejects with a reason, and 
   await page.getByTestId("back-to-queue").click();
   await expect(page.getByTestId("review-queue")).toBeVisible();
   await expect.poll(() => review.count()).toBe(pending - 2);
+
+  // Bulk: approve what is left after a confirmation that shows the count.
+  await page.getByTestId("bulk-approve").click();
+  const bulk = page.getByTestId("bulk-dialog");
+  await expect(bulk).toContainText(`Approve ${pending - 2} case(s)?`);
+  await expect(bulk).toContainText("domain = clinic-appointments, outcome = refuse, review = pending");
+  await page.screenshot({ path: "screenshots/review-bulk.png" });
+  await page.getByTestId("bulk-confirm").click();
+  await expect(page.getByTestId("bulk-result")).toContainText(`Decided ${pending - 2} of ${pending - 2} case(s)`);
+  await expect(page.getByTestId("review-empty")).toBeVisible();
+  expect(await review.reviewStatusOf(first)).toBe("approved");
 });

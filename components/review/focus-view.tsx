@@ -66,7 +66,7 @@ export function FocusView({ id }: { id: number }) {
           <div className="muted" style={{ fontSize: 13 }}>
             <Link href={`/review${search ? `?${search}` : ""}`} data-testid="back-to-queue">← Queue</Link>
             {n && n.total > 0 && <> · {n.position.toLocaleString()} of {n.total.toLocaleString()}</>}
-            {" "}· Case #{id} · {domain ? domain.name : "no domain"} · {c.data.branch.labels.join(" › ") || c.data.import_id}
+            {" "}· Case #{id} · {domain ? domain.name : "no domain"} · {c.generator}
           </div>
           <div className="row" style={{ gap: 6 }}>
             <span className={`badge ${c.outcome}`}>expected: {c.outcome}</span>
@@ -74,6 +74,10 @@ export function FocusView({ id }: { id: number }) {
             <span className={`badge review-status ${review.status}`} data-testid="review-status">{review.status}</span>
           </div>
         </div>
+        <p className="focus-branch" data-testid="focus-branch">
+          <span className="muted">Branch: </span>
+          {c.data.branch.labels.length ? <>{c.data.branch.labels.slice(0, -1).map((l) => `${l} › `).join("")}<strong>{c.data.branch.labels.at(-1)}</strong></> : c.data.import_id ?? "imported case"}
+        </p>
         <div className="focus-task" data-testid="focus-task">“{c.data.task}”</div>
         <div className="spread">
           <div className="row" style={{ gap: 6 }}>
@@ -85,7 +89,7 @@ export function FocusView({ id }: { id: number }) {
             <button className="btn small" onClick={() => run("previous")} disabled={!n?.previous}><span className="kbd">K</span>Previous</button>
             <button className="btn small" onClick={() => run("next")} disabled={!n}><span className="kbd">J</span>Next</button>
           </div>
-          <span className="shortcut-legend">{FOCUS_SHORTCUTS.map((s) => <span key={s.action}><span className="kbd">{s.keys[0].toUpperCase()}</span>{s.label}</span>)}</span>
+          <button className="btn small" onClick={() => run("help")} title="All keyboard shortcuts"><span className="kbd">?</span>Shortcuts</button>
         </div>
         {decision.error && mode === "view" && <div className="alert error" data-testid="decision-error">{decision.error.message}</div>}
         {notice && <div className={`alert ${c.status === "verified" ? "ok" : "warn"}`} data-testid="edit-notice">{notice}</div>}

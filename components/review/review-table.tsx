@@ -46,22 +46,23 @@ export function ReviewTable({ filter, total, firstPage, active, onActive, onOpen
   return (
     <div className="review-grid" role="grid" aria-rowcount={total} data-testid="review-table">
       <div className="r-row r-head" role="row">
-        <div>#</div><div>Domain</div><div>Outcome</div><div>Proof</div><div>Request</div><div>Generator</div><div>Review</div>
+        <div>#</div><div>Outcome</div><div>Proof</div><div>Branch (what it tests)</div><div>Request</div><div>Domain</div><div>Generator</div><div>Review</div>
       </div>
-      <div className="r-body" ref={scroller}>
+      <div className="r-body" ref={scroller} style={{ height: `min(64vh, ${total * ROW + 2}px)` }}>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             const style = { transform: `translateY(${item.start}px)` };
-            if (!row) return <div key={item.key} className="r-row loading" style={style} role="row"><div>…</div><div /><div /><div /><div>Loading row {item.index + 1}…</div></div>;
+            if (!row) return <div key={item.key} className="r-row loading" style={style} role="row"><div>…</div><div /><div /><div>Loading row {item.index + 1}…</div></div>;
             return (
               <div key={item.key} className={`r-row${item.index === active ? " active" : ""}`} style={style} role="row" data-testid="review-row" data-case-id={row.id}
                 onClick={() => onOpen(row.id)} onMouseEnter={() => onActive(item.index)}>
                 <div className="mono">{row.id}</div>
-                <div>{row.domainSlug ?? "—"}</div>
                 <div><span className={`badge ${row.outcome}`}>{row.outcome}</span></div>
                 <div>{row.status === "verified" ? <span className="badge execute">verified</span> : <span className="badge refuse">failed</span>}</div>
-                <div title={row.task}>{row.task}</div>
+                <div title={row.labels.join(" › ")}>{row.labels.length > 1 && <span className="muted">{row.labels.slice(1, -1).map((l) => `${l} › `).join("")}</span>}<strong>{row.labels.at(-1)}</strong></div>
+                <div title={row.task} className="muted">{row.task}</div>
+                <div className="muted">{row.domainSlug ?? "—"}</div>
                 <div className="muted">{row.generator}</div>
                 <div>
                   <span className={`badge review-status ${row.reviewStatus}`}>{row.reviewStatus}</span>

@@ -50,8 +50,8 @@ CREATE INDEX `reviews_case_idx` ON `reviews` (`case_id`,`id`);--> statement-brea
 CREATE INDEX `reviews_reviewer_case_idx` ON `reviews` (`reviewer_id`,`case_id`);--> statement-breakpoint
 -- Hand-written below (not in the drizzle snapshot; see db/schema-review.ts): a review-state row
 -- per case with copies of the filtered columns, kept by triggers, and an FTS5 trigram index of
--- the request and backgrounds for substring search (its `task` column also serves the
--- queue's rows, so a page never parses case JSON).
+-- the request and backgrounds for substring search (its `task` and unindexed `labels`
+-- columns also serve the queue's rows, so a page never parses case JSON).
 INSERT INTO `case_reviews_state` (`case_id`, `domain_id`, `tree_id`, `outcome`, `proof_status`, `generator`, `persona_id`)
   SELECT `id`, `domain_id`, `tree_id`, `outcome`, `status`, `generator`, `persona_id` FROM `cases`;--> statement-breakpoint
 CREATE TRIGGER `cases_review_state_ai` AFTER INSERT ON `cases` BEGIN
@@ -62,15 +62,15 @@ CREATE TRIGGER `cases_review_state_au` AFTER UPDATE OF `domain_id`, `tree_id`, `
   UPDATE `case_reviews_state` SET `domain_id` = new.`domain_id`, `tree_id` = new.`tree_id`, `outcome` = new.`outcome`, `proof_status` = new.`status`, `generator` = new.`generator`, `persona_id` = new.`persona_id`
   WHERE `case_id` = new.`id`;
 END;--> statement-breakpoint
-CREATE VIRTUAL TABLE `case_search` USING fts5(`task`, `background`, tokenize = 'trigram');--> statement-breakpoint
-INSERT INTO `case_search` (`rowid`, `task`, `background`)
-  SELECT `id`, coalesce(json_extract(`data`, '$.task'), ''), coalesce(json_extract(`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(`data`, '$.hack_success_user_background'), '') FROM `cases`;--> statement-breakpoint
+CREATE VIRTUAL TABLE `case_search` USING fts5(`task`, `background`, `labels` UNINDEXED, tokenize = 'trigram');--> statement-breakpoint
+INSERT INTO `case_search` (`rowid`, `task`, `background`, `labels`)
+  SELECT `id`, coalesce(json_extract(`data`, '$.task'), ''), coalesce(json_extract(`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(`data`, '$.hack_success_user_background'), ''), coalesce(json_extract(`data`, '$.branch.labels'), '[]') FROM `cases`;--> statement-breakpoint
 CREATE TRIGGER `cases_search_ai` AFTER INSERT ON `cases` BEGIN
-  INSERT INTO `case_search` (`rowid`, `task`, `background`)
-  VALUES (new.`id`, coalesce(json_extract(new.`data`, '$.task'), ''), coalesce(json_extract(new.`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(new.`data`, '$.hack_success_user_background'), ''));
+  INSERT INTO `case_search` (`rowid`, `task`, `background`, `labels`)
+  VALUES (new.`id`, coalesce(json_extract(new.`data`, '$.task'), ''), coalesce(json_extract(new.`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(new.`data`, '$.hack_success_user_background'), ''), coalesce(json_extract(new.`data`, '$.branch.labels'), '[]'));
 END;--> statement-breakpoint
 CREATE TRIGGER `cases_search_au` AFTER UPDATE OF `data` ON `cases` BEGIN
-  UPDATE `case_search` SET `task` = coalesce(json_extract(new.`data`, '$.task'), ''), `background` = coalesce(json_extract(new.`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(new.`data`, '$.hack_success_user_background'), '')
+  UPDATE `case_search` SET `task` = coalesce(json_extract(new.`data`, '$.task'), ''), `background` = coalesce(json_extract(new.`data`, '$.user_background'), '') || char(10) || coalesce(json_extract(new.`data`, '$.hack_success_user_background'), ''), `labels` = coalesce(json_extract(new.`data`, '$.branch.labels'), '[]')
   WHERE `rowid` = new.`id`;
 END;--> statement-breakpoint
 CREATE TRIGGER `cases_search_ad` AFTER DELETE ON `cases` BEGIN

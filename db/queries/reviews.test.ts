@@ -6,7 +6,6 @@ import { reviewDb } from "./reviews-fixture";
 import { caseNeighbors, getReviewSubject, listAudit, listCaseReviews, listReviewCases } from "./reviews";
 import { decideAndSave, decideMany } from "./reviews-decide";
 import { reviewStats } from "./reviews-stats";
-import { replaceTreeCases } from "./cases";
 import { CaseDecision, type ReviewPolicy } from "@/lib/review/schema";
 
 const ann = { id: "u-ann", name: "Ann" };
@@ -22,6 +21,7 @@ describe("review queue queries", () => {
     expect(all.total).toBe(shopCaseIds.length + 2);
     expect(all.rows.every((r) => r.reviewStatus === "pending" && r.revision === 0)).toBe(true);
     expect(all.rows[0].task).toMatch(/cancel an order/);
+    expect(all.rows[0].labels[0]).toBe("Customer wants to cancel an order");
     expect(listReviewCases({ db, query: { domainId: shopId } }).total).toBe(shopCaseIds.length);
     expect(listReviewCases({ db, query: { treeId } }).total).toBe(shopCaseIds.length);
     expect(ids(listReviewCases({ db, query: { domainId: otherId, status: "unverified" } }))).toEqual([otherCaseIds[1]]);
@@ -129,9 +129,9 @@ describe("decisions", () => {
     expect(listReviewCases({ db, query: {} }).total).toBe(shopCaseIds.length + 2);
   });
 
-  it("deleting cases (a re-synthesis) removes their state and search rows", () => {
+  it("deleting cases (as a re-synthesis does) removes their state and search rows", () => {
     const { db, treeId } = reviewDb();
-    replaceTreeCases({ db, treeId, items: [] });
+    db.delete(cases).where(eq(cases.treeId, treeId)).run();
     expect(db.select({ n: sql<number>`count(*)` }).from(caseReviewsState).get()!.n).toBe(2);
     expect(listReviewCases({ db, query: { q: "cancel an order" } }).total).toBe(0);
   });

@@ -28,6 +28,7 @@ const listColumns = {
   personaId: s.personaId,
   // From the search index's copy: a page never parses the case JSON (~17 KB a case).
   task: sql<string>`coalesce((SELECT task FROM case_search WHERE rowid = ${s.caseId}), '')`,
+  labels: sql<string>`coalesce((SELECT labels FROM case_search WHERE rowid = ${s.caseId}), '[]')`,
   reviewStatus: s.status,
   revision: s.revision,
   approvals: s.approvals,
@@ -37,9 +38,18 @@ const listColumns = {
 
 export type ReviewListRow = {
   id: number; domainId: number | null; domainSlug: string | null; treeId: number | null; branchId: string; outcome: string; status: string;
-  source: string; generator: string; personaId: string | null; task: string; reviewStatus: CaseReviewState["status"]; revision: number;
+  source: string; generator: string; personaId: string | null; task: string; labels: string[]; reviewStatus: CaseReviewState["status"]; revision: number;
   approvals: number; rejections: number; reviewedAt: string | null;
 };
+
+function parseLabels(text: string): string[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
 
 /** How many cases match (counted on the narrow state table). */
 export function countReviewCases({ db, query }: { db: Db; query: ReviewQuery }): number {
@@ -59,6 +69,7 @@ export function listReviewCases({ db, query, limit = 100, offset = 0 }: { db: Db
   const ids = matchingCaseIds({ db, query, limit, offset });
   const rows = ids.length
     ? db.select(listColumns).from(s).innerJoin(cases, eq(cases.id, s.caseId)).leftJoin(domains, eq(domains.id, s.domainId)).where(inArray(s.caseId, ids)).orderBy(asc(s.caseId)).all()
+        .map((r) => ({ ...r, labels: parseLabels(r.labels) }))
     : [];
   return { rows, total: countReviewCases({ db, query }) };
 }

@@ -75,7 +75,7 @@ function stepChildren(i: number, path: Path, ctx: Ctx): NestedNode[] {
   const asked = new Set([...path.asked, ...newFacts]);
 
   if (tool.effect.kind === "write") {
-    const guards = writeGuards({ tool, step, bindings: args, factOf, newFacts, outputs: path.outputs, checker: ctx.checker });
+    const guards = writeGuards({ tool, bindings: args, factOf, newFacts, outputs: path.outputs, checker: ctx.checker });
     ctx.notes.push(...guards.notes);
     const next: Path = { ...path, asked };
     const call: NestedNode = { id: tool.name, kind: "tool_call", label: step, tool: tool.name, args, children: stepChildren(i + 1, next, ctx) };

@@ -42,15 +42,6 @@ export function overlap(a: string[], b: string[]): number {
   return new Set(a.filter((w) => inB.has(w))).size;
 }
 
-/** Dice similarity of two labels' word sets, 0..1 (1: the same words). */
-export function labelSimilarity(a: string, b: string): number {
-  const wa = new Set(words(a));
-  const wb = new Set(words(b));
-  if (wa.size === 0 && wb.size === 0) return a.trim().toLowerCase() === b.trim().toLowerCase() ? 1 : 0;
-  const shared = [...wa].filter((w) => wb.has(w)).length;
-  return (2 * shared) / (wa.size + wb.size);
-}
-
 /** "find_patient" → "find patient"; "patient_email" → "patient email". */
 export const humanize = (identifier: string) => identifier.replace(/_/g, " ");
 

@@ -20,7 +20,6 @@ export type WriteGuards = {
 
 export type WriteContext = {
   tool: ToolSpec;
-  step: string;
   /** Parameter → bound expression. */
   bindings: Record<string, string>;
   /** Parameter → the user fact it is bound to. */
