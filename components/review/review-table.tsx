@@ -60,7 +60,7 @@ export function ReviewTable({ filter, total, firstPage, active, onActive, onOpen
                 <div className="mono">{row.id}</div>
                 <div><span className={`badge ${row.outcome}`}>{row.outcome}</span></div>
                 <div>{row.status === "verified" ? <span className="badge execute">verified</span> : <span className="badge refuse">failed</span>}</div>
-                <div title={row.labels.join(" › ")}>{row.labels.length > 1 && <span className="muted">{row.labels.slice(1, -1).map((l) => `${l} › `).join("")}</span>}<strong>{row.labels.at(-1)}</strong></div>
+                <div title={row.labels.join(" › ")}><strong>{row.labels.at(-1)}</strong>{row.labels.length > 2 && <span className="muted"> · {row.labels.slice(1, -1).join(" › ")}</span>}</div>
                 <div title={row.task} className="muted">{row.task}</div>
                 <div className="muted">{row.domainSlug ?? "—"}</div>
                 <div className="muted">{row.generator}</div>
