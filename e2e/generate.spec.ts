@@ -10,7 +10,7 @@ test("an admin points the studio at a provider; a curator previews, generates pe
   const pages = new GeneratePages(page);
 
   // Without a provider the page says exactly what is missing and offers the deterministic generator.
-  await pages.open("Clinic appointments");
+  await pages.open("Clinic appointments", "Cancel or reschedule an appointment");
   await expect(page.getByTestId("llm-not-configured")).toContainText("FLYWHEEL_LLM_BASE_URL");
   await expect(page.getByTestId("use-deterministic")).toBeChecked();
 
@@ -18,7 +18,7 @@ test("an admin points the studio at a provider; a curator previews, generates pe
   await page.screenshot({ path: "screenshots/settings.png", fullPage: true });
 
   try {
-    await pages.open("Clinic appointments");
+    await pages.open("Clinic appointments", "Cancel or reschedule an appointment");
     await expect(page.getByTestId("use-llm")).toBeChecked();
     await expect(page.getByTestId("writer-model")).toContainText("double-model");
     await page.getByTestId("persona-count").fill("6");

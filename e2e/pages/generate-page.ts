@@ -23,9 +23,14 @@ export class GeneratePages {
     expect(res.ok()).toBe(true);
   }
 
-  async open(domainName: string) {
+  /** Opens the page on a domain's tree (other specs add trees to the same domain, so name it). */
+  async open(domainName: string, treeName: string) {
     await this.page.goto("/generate");
     await this.page.getByTestId("generate-domain").selectOption({ label: domainName });
+    const tree = this.page.getByTestId("generate-tree");
+    const option = tree.locator("option", { hasText: treeName }).first();
+    await expect(option).toBeAttached();
+    await tree.selectOption((await option.getAttribute("value"))!);
     await expect(this.page.getByTestId("branch-list")).toBeVisible();
   }
 }
