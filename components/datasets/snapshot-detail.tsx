@@ -9,7 +9,7 @@ export function SnapshotDetail({ id }: { id: number }) {
   const q = useSnapshot(id);
   if (q.isPending) return <p className="muted">Loading snapshot…</p>;
   if (q.error) return <p className="alert" role="alert">{q.error.message}</p>;
-  const { snapshot, stats, approved, card } = q.data;
+  const { snapshot, stats, approved, trees, card } = q.data;
   return (
     <section className="card snapshot-detail" data-testid="snapshot-detail">
       <div className="spread">
@@ -29,6 +29,8 @@ export function SnapshotDetail({ id }: { id: number }) {
         <BarChart title="Verification and approval" entries={[[`verified (${pct(stats.verified, stats.rows)})`, stats.verified], [`approved now (${pct(approved, stats.rows)})`, approved]]} />
         <BarChart title="Per branch" entries={stats.byBranch} />
         <BarChart title="Personas" entries={stats.byPersona} />
+        <BarChart title="Tree depth (nodes per branch)" entries={trees.depth} />
+        <BarChart title="Branching factor (children per inner node)" entries={trees.branching} />
         {stats.tokens.length > 0 && <BarChart title="Tokens" entries={tokenBuckets(stats.tokens)} limit={24} />}
       </div>
       <details>

@@ -4,7 +4,14 @@ import { fetchJson } from "@/components/api/fetch-json";
 import type { SnapshotStatsJson, SnapshotSummary } from "@/db/queries/snapshots";
 
 export type { SnapshotStatsJson, SnapshotSummary };
-export type SnapshotDetail = { snapshot: SnapshotSummary; stats: SnapshotStatsJson; approved: number; card: string };
+export type SnapshotDetail = {
+  snapshot: SnapshotSummary;
+  stats: SnapshotStatsJson;
+  approved: number;
+  /** The domain's trees now: nodes per branch and children per inner node. */
+  trees: { depth: [string, number][]; branching: [string, number][] };
+  card: string;
+};
 export type NewSnapshot = { domainSlug: string; approvedOnly: boolean; seed: number; validationRatio: number };
 
 export const useSnapshots = () =>

@@ -3,10 +3,11 @@ import type { Db } from "../client";
 import { domains } from "../schema";
 import { caseReviewsState } from "../schema-review";
 import { snapshotCases, snapshots, type SnapshotSelection } from "../schema-datasets";
-import { getDomainById, getDomainBySlug, toSpec } from "./domains";
+import { getDomainById, getDomainBySlug, listTreesOfDomain, toSpec } from "./domains";
 import { iterateCases } from "./cases";
 import { CardStats, planSplit, SnapshotHasher, splitItem, type ExportRow, type SplitItem } from "@/lib/export";
 import { DomainError } from "@/lib/errors";
+import { treeShape } from "@/lib/tree/shape";
 import type { TestCase } from "@/lib/cases/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
 
@@ -124,4 +125,10 @@ export function approvedInSnapshot({ db, id }: { db: Db; id: number }): number {
     .innerJoin(caseReviewsState, eq(caseReviewsState.caseId, snapshotCases.caseId))
     .where(and(eq(snapshotCases.snapshotId, id), eq(caseReviewsState.status, "approved")))
     .get()!.n;
+}
+
+/** Depth and branching distributions of the snapshot's domain's trees, as they are now. */
+export function snapshotTreeShape({ db, id }: { db: Db; id: number }) {
+  const snapshot = getSnapshot({ db, id });
+  return treeShape(listTreesOfDomain({ db, domainId: snapshot.domainId }).map((t) => t.document));
 }

@@ -41,6 +41,10 @@ describe("/api/snapshots", () => {
     expect(shown.stats.rows).toBe(snapshot.cases);
     expect(shown.stats.bySplit.validation).toBe(snapshot.validation);
     expect(shown.card).toContain(snapshot.hash);
+    // The domain's trees: one depth entry per branch, one branching entry per inner node.
+    const total = (d: [string, number][]) => d.reduce((n, [, c]) => n + c, 0);
+    expect(total(shown.trees.depth)).toBeGreaterThanOrEqual(12);
+    expect(total(shown.trees.branching)).toBeGreaterThan(0);
 
     const chat = await call(download.GET, `/api/snapshots/${snapshot.id}/export?format=chat`, { params });
     expect(chat.status).toBe(200);

@@ -1,5 +1,5 @@
 import { studioDb } from "@/db";
-import { approvedInSnapshot, getSnapshot, snapshotStats, statsJson } from "@/db/queries/snapshots";
+import { approvedInSnapshot, getSnapshot, snapshotStats, snapshotTreeShape, statsJson } from "@/db/queries/snapshots";
 import { renderCard } from "@/lib/export";
 import { intParam, json, route } from "../../_shared/http";
 import { requireUser } from "../../_shared/auth";
@@ -15,5 +15,5 @@ export const GET = route(async (req: Request, { params }: Ctx) => {
   const snapshot = getSnapshot({ db, id });
   const stats = snapshotStats({ db, id });
   const card = renderCard(stats, { title: snapshot.name, format: "snapshot", files: [], snapshotHash: snapshot.hash, seed: snapshot.seed });
-  return json({ snapshot, stats: statsJson(stats), approved: approvedInSnapshot({ db, id }), card });
+  return json({ snapshot, stats: statsJson(stats), approved: approvedInSnapshot({ db, id }), trees: snapshotTreeShape({ db, id }), card });
 });
