@@ -26,7 +26,7 @@ export const PUT = route(async (req: Request, { params }: Ctx) => {
   const body = await parseBody(req, SaveTree);
   const document = parseTreeDoc(body.document);
   const db = studioDb();
-  const saved = saveTreeRevision({ db, id, baseRevision: body.revision, document, message: body.message });
   const domain = toSpec(getDomainById({ db, id: getTree({ db, id }).domainId }));
+  const saved = saveTreeRevision({ db, id, baseRevision: body.revision, document, message: body.message });
   return json({ revision: saved.revision, issues: validateTree(document, domain) });
 });

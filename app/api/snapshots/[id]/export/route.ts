@@ -1,7 +1,8 @@
 import path from "node:path";
 import { studioDb } from "@/db";
 import { getSnapshot, snapshotRows, snapshotStats } from "@/db/queries/snapshots";
-import { CHAT_FILES, exportDataset, renderCard, VERL_FILES, type Split } from "@/lib/export";
+import { exportDataset, renderCard, type Split } from "@/lib/export";
+import { downloadFiles } from "@/lib/export/downloads";
 import { DomainError } from "@/lib/errors";
 import { intParam, route } from "../../../_shared/http";
 import { requireRole } from "../../../_shared/auth";
@@ -44,12 +45,10 @@ export const GET = route(async (req: Request, { params }: Ctx) => {
   const { dir, cleanup } = exportDir();
   try {
     const result = await exportDataset({ format, rows: snapshotRows({ db, id }), outDir: dir, countTokens: false, card: false });
-    // verl has one parquet per split (train unless asked); chat may send both splits as one JSONL
-    const target = format === "verl" ? (split ?? "train") : split;
-    const wanted = format === "tau2" ? ["tasks.json"] : target ? [(format === "verl" ? VERL_FILES : CHAT_FILES)[target]] : Object.values(CHAT_FILES);
-    const files = result.files.filter((f) => wanted.includes(path.basename(f))).sort();
-    if (!files.length) throw new DomainError("not_found", `Snapshot ${id} has no ${target ?? ""} rows to download as ${format}.`);
-    const suffix = format === "tau2" ? "tasks.json" : target ? wanted[0] : "all.jsonl";
+    const wanted = downloadFiles(format, split);
+    const files = result.files.filter((f) => wanted.names.includes(path.basename(f))).sort();
+    if (!files.length) throw new DomainError("not_found", `Snapshot ${id} has no ${wanted.split ?? ""} rows to download as ${format}.`);
+    const suffix = wanted.suffix;
     const type = format === "verl" ? "application/vnd.apache.parquet" : format === "chat" ? "application/x-ndjson" : "application/json";
     return attachment(streamFiles(files, cleanup), `${base}-${format}-${suffix}`, type);
   } catch (e) {
