@@ -1,0 +1,38 @@
+import type { AssistantMessage, ChatMessage } from "@/lib/chat/schema";
+import type { OpenAITool } from "@/lib/sim";
+import { Episode, type EpisodeOptions, type EpisodeTask } from "./episode";
+
+/**
+ * Anything that plays the agent side: an OpenAI-compatible model, the built-in policy, a TRL
+ * checkpoint served by its worker. It sees the conversation so far and the tools, and answers
+ * with one assistant message (text, or tool calls).
+ */
+export interface Agent {
+  /** A short label for reports ("openai:qwen3-8b", "builtin:data/checkpoints/run-3/step-20"). */
+  readonly name: string;
+  act(messages: ChatMessage[], tools: OpenAITool[], signal?: AbortSignal): Promise<AssistantMessage>;
+}
+
+export interface RolloutResult {
+  messages: ChatMessage[];
+  reward: number;
+  components: { db: number; forbidden: number; outcome: number };
+  endReason: string;
+  agentTurns: number;
+  toolCalls: number;
+}
+
+/** Plays one episode to the end: the agent acts until the user stops or the turn limit is hit. */
+export async function runEpisode(agent: Agent, task: EpisodeTask, options: EpisodeOptions & { signal?: AbortSignal } = {}): Promise<RolloutResult> {
+  const episode = new Episode(task, options);
+  await episode.reset();
+  let toolCalls = 0;
+  while (!episode.done) {
+    options.signal?.throwIfAborted();
+    const message = await agent.act([...episode.messages], episode.tools, options.signal);
+    toolCalls += message.tool_calls?.length ?? 0;
+    await episode.step(message);
+  }
+  const score = episode.score();
+  return { messages: episode.messages, reward: score.reward, components: score.components, endReason: episode.endReason ?? "", agentTurns: episode.agentTurns, toolCalls };
+}
