@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, Entry> = {
   import: { summary: "import <file> [--domain slug] [--json] — import the paper's records (JSON/JSONL) or a policy tree", load: async () => (await import("./import-command")).importCommand },
   worker: { summary: "worker [--once] [--concurrency N] — run queued jobs in the foreground (--once: until none is left)", load: async () => (await import("./worker-command")).workerCommand },
   jobs: { summary: "jobs list|show <id>|cancel <id>|pause <id>|resume <id> [--retry-failed]|enqueue <kind> --input JSON [--json]", load: async () => (await import("./jobs-command")).jobsCommand },
+  train: { summary: "train <domain-slug|snapshot-id> [--backend builtin|trl|verl-ray] [--steps N] [--seed S] [--json] — train one round and report the validation reward", load: async () => (await import("./train")).trainCommand },
   users: { summary: "users add <email> --role curator|reviewer|admin [--password P] | users list — local sign-in accounts", load: async () => (await import("./users-command")).usersCommand },
 };
 

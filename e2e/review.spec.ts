@@ -1,11 +1,28 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ReviewPages } from "./pages/review-page";
 
-test("a reviewer filters the queue, approves with A, rejects with a reason, and edits a case that is re-verified", async ({ page }) => {
+/** An account the admin (this spec's default session) creates, signed in through the sign-in page in its own browser context. */
+async function signedInAs(admin: Page, browser: Browser, role: "reviewer" | "curator"): Promise<Page> {
+  const email = `${role}-${Date.now()}@example.com`;
+  const password = `${role}-password`;
+  const created = await admin.request.post("/api/users", { data: { email, role, password } });
+  expect(created.status(), await created.text()).toBe(201);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/review");
+  await page.getByTestId("sign-in-email").fill(email);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page.getByTestId("account-role")).toHaveText(role);
+  return page;
+}
+
+test("a reviewer filters the queue, approves with A, rejects with a reason, and edits a case that is re-verified; a curator cannot approve", async ({ page: admin, browser }) => {
   test.setTimeout(180_000);
-  const review = new ReviewPages(page);
-  const verified = await review.verifyDomain("clinic-appointments");
+  const verified = await new ReviewPages(admin).verifyDomain("clinic-appointments");
   expect(verified.verified).toBeGreaterThan(2);
+  const page = await signedInAs(admin, browser, "reviewer");
+  const review = new ReviewPages(page);
 
   await review.openQueue();
   await review.filter("domain", { label: "Clinic appointments" });
@@ -68,4 +85,18 @@ test("a reviewer filters the queue, approves with A, rejects with a reason, and 
   await expect(page.getByTestId("bulk-result")).toContainText(`Decided ${pending - 2} of ${pending - 2} case(s)`);
   await expect(page.getByTestId("review-empty")).toBeVisible();
   expect(await review.reviewStatusOf(first)).toBe("approved");
+
+  // A curator sees the same case but the decision is refused with the role it needs.
+  const curator = await signedInAs(admin, browser, "curator");
+  const curatorReview = new ReviewPages(curator);
+  await curatorReview.openQueue();
+  await curatorReview.filter("review", "pending");
+  await expect(curatorReview.rows().first()).toBeVisible();
+  const target = await curatorReview.openFirst();
+  await curator.keyboard.press("a");
+  await expect(curator.getByTestId("decision-error")).toContainText(/This needs the (reviewer|admin|reviewer or admin) role; curator-.*@example.com is a curator/);
+  expect(await curatorReview.reviewStatusOf(target)).toBe("pending");
+  await curator.screenshot({ path: "screenshots/review-curator-refused.png" });
+  await page.context().close();
+  await curator.context().close();
 });

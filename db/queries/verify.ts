@@ -1,5 +1,6 @@
+import { and, count, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { personas } from "../schema";
+import { cases, personas } from "../schema";
 import { getDomainBySlug, listTreesOfDomain, toSpec } from "./domains";
 import { replaceTreeCases } from "./cases";
 import { verifyDomain, type VerifySummary } from "@/lib/cases/verify-domain";
@@ -24,4 +25,10 @@ export function verifyAndStoreDomain({ db, slug, seed = 1 }: { db: Db; slug: str
     replaceTreeCases({ db, treeId: t.id, items });
   }
   return summary;
+}
+
+/** How many verified cases a domain has (0 for an example domain never verified). */
+export function countVerified({ db, slug }: { db: Db; slug: string }): number {
+  const row = getDomainBySlug({ db, slug });
+  return db.select({ n: count() }).from(cases).where(and(eq(cases.domainId, row.id), eq(cases.status, "verified"))).get()?.n ?? 0;
 }

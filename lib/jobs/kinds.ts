@@ -5,6 +5,7 @@ const LOADERS: (() => Promise<unknown>)[] = [
   () => import("./demo-llm-echo"),
   () => import("@/lib/generate/job"),
   () => import("@/lib/expand/job"),
+  () => import("@/lib/train/job"),
 ];
 
 let loaded: Promise<void> | undefined;

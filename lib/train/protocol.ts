@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { DomainSpec } from "@/lib/domain/schema";
+import type { EpisodeTask } from "@/lib/rollout";
 
 /**
  * The trainer job protocol: what the studio sends a backend (a round spec) and what comes back
@@ -124,13 +126,22 @@ export const TrainEvent = z.discriminatedUnion("type", [
 export type TrainEvent = z.infer<typeof TrainEvent>;
 export type TrainEventInput = z.input<typeof TrainEvent>;
 
+/** The cases a round uses, loaded by the studio (db/queries/train-dataset.ts). */
+export interface RoundData {
+  label: string;
+  domain: DomainSpec;
+  train: EpisodeTask[];
+  validation: EpisodeTask[];
+}
+
 /**
- * A trainer backend as the studio drives it. `run` resolves when the run ends; events go to
- * `emit` as they happen; `signal` aborts means "stop, save a checkpoint, end STOPPED".
+ * A trainer backend as the studio drives it. `run` resolves with the final status when the run
+ * ends; events go to `emit` as they happen; an aborted `signal` means "stop: save a checkpoint
+ * and end STOPPED". `runDir` is the run's own folder (checkpoints, logs, packages).
  */
 export interface TrainerBackend {
   backend: Backend;
-  run(input: { runId: number; spec: RoundSpec; emit: (event: TrainEventInput) => void; signal: AbortSignal }): Promise<RunStatus>;
+  run(input: { runId: number; spec: RoundSpec; data: RoundData; runDir: string; emit: (event: TrainEventInput) => void; signal: AbortSignal }): Promise<RunStatus>;
 }
 
 /** Parses one JSONL line of a backend's stdout; anything that is not an event becomes a log line, never lost. */
