@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+process.env.FLYWHEEL_DB = ":memory:";
+process.env.FLYWHEEL_ADMIN_PASSWORD = "env-admin-password";
+process.env.BETTER_AUTH_SECRET = "env-test-secret-env-test-secret-env";
+process.env.FLYWHEEL_JOBS = "off";
+
+import * as env from "./route";
+import { getAuth } from "../../_shared/auth";
+import { studioDb } from "@/db";
+import { seedReviewCases } from "@/db/queries/reviews-fixture";
+import type { AssistantMessage } from "@/lib/chat/schema";
+import { normalTrajectory } from "@/lib/sim";
+import { dbTaskSource } from "@/db/queries/env-tasks";
+
+type Handler = (req: Request, ctx: { params: Promise<{ path: string[] }> }) => Promise<Response>;
+let cookie = "";
+async function call(method: string, path: string, body?: unknown) {
+  const req = new Request(`http://localhost/api/env/${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await (env[method as "GET" | "POST" | "DELETE"] as Handler)(req, { params: Promise.resolve({ path: path.split("/") }) });
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  seedReviewCases(studioDb()); // the small shop domain with proven cases
+  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "env-admin-password" }, asResponse: true });
+  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}, 30_000);
+
+describe("/api/env/[...path]", () => {
+  it("serves a domain's verified cases as an environment and plays an episode to reward 1", async () => {
+    const tasks = (await call("GET", "domains/shop/tasks")).body.tasks as { id: string; outcome: string }[];
+    const execute = tasks.find((t) => t.outcome === "execute")!;
+    const created = await call("POST", "domains/shop/sessions", { task_id: execute.id });
+    expect(created.status).toBe(200);
+    const task = dbTaskSource({ db: studioDb(), domainSlug: "shop" }).get(execute.id)!;
+    let last = { done: false, reward: null };
+    for (const m of normalTrajectory(task.testCase, task.domain)) {
+      if (m.role === "assistant" && !last.done) last = (await call("POST", `domains/shop/sessions/${created.body.session_id}/step`, { message: m as AssistantMessage })).body;
+    }
+    expect(last).toMatchObject({ done: true, reward: 1 });
+    expect((await call("DELETE", `domains/shop/sessions/${created.body.session_id}`)).body).toEqual({ closed: true });
+    expect((await call("POST", "domains/shop/reset", { task_id: execute.id })).body.observation.task_id).toBe(execute.id);
+  });
+
+  it("names a bad prefix, snapshot or domain", async () => {
+    const bare = await call("GET", "tasks");
+    expect(bare.status).toBe(404);
+    expect(bare.body.error.message).toMatch(/\/api\/env\/domains\/\{slug\}/);
+    expect((await call("GET", "snapshots/abc/tasks")).body.error.message).toMatch(/snapshot id must be a positive integer/);
+    expect((await call("GET", "snapshots/99/tasks")).status).toBe(404);
+    expect((await call("GET", "domains/nope/tasks")).status).toBe(404);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEnvServer, type EnvServer } from "./server";
+import { tasksSource } from "./source";
+import { agentTurns, REFUSE, shopTasks } from "./test-fixture";
+
+/** The system Python with the `websockets` package (PYTHONPATH is honoured), or why not. */
+function pythonWebsockets(): string | null {
+  const probe = spawnSync("python3", ["-c", "import websockets.sync.client"], { encoding: "utf8" });
+  if (probe.error) return `python3 is not available (${probe.error.message})`;
+  return probe.status === 0 ? null : "the system Python has no `websockets` package (pip install websockets, or apt-get install python3-websockets)";
+}
+
+/** Runs a script without blocking the event loop (the server under test lives in this process). */
+function runPython(script: string, input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", [script], { stdio: ["pipe", "pipe", "pipe"], timeout: 20_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const missing = pythonWebsockets();
+if (missing) console.warn(`skipping the Python OpenEnv client test: ${missing}`);
+
+describe.skipIf(missing !== null)("OpenEnv /ws from a Python client", () => {
+  let server: EnvServer;
+  beforeAll(async () => {
+    server = await startEnvServer({ source: tasksSource(shopTasks()) });
+  }, 20_000);
+  afterAll(() => server?.close());
+
+  it("plays the ideal agent's turns to reward 1 with the websockets package", async () => {
+    const actions = agentTurns(REFUSE, "normal").map((m) => {
+      const [c] = m.tool_calls ?? [];
+      return c ? { type: "call_tool", tool_name: c.function.name, arguments: JSON.parse(c.function.arguments), content: m.content } : { type: "reply", content: m.content };
+    });
+    const run = await runPython(path.join(__dirname, "openenv_replay.py"), JSON.stringify({ url: server.url, task_id: REFUSE, actions }));
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ bad_frame: "INVALID_JSON", opening_roles: ["system", "user"], done: true, reward: 1 });
+    expect(result.tools).toContain("get_order");
+    expect(result.step_count).toBe(actions.length + 1);
+  });
+});
