@@ -4,6 +4,10 @@ const suites: Record<string, () => Promise<void>> = {
   llm: async () => (await import("./llm")).benchLlm(),
   export: async () => (await import("./export")).benchExport(),
   review: async () => (await import("./review")).benchReview(),
+  train: async () => (await import("./train")).benchTrain(),
+  rounds: async () => (await import("./rounds")).benchRounds(),
+  trl: async () => (await import("./trl")).benchTrl(),
+  reasoning: async () => (await import("./reasoning")).benchReasoning(),
 };
 
 async function main(only?: string) {

@@ -15,7 +15,13 @@ export const COMMANDS: Record<string, Entry> = {
   worker: { summary: "worker [--once] [--concurrency N] — run queued jobs in the foreground (--once: until none is left)", load: async () => (await import("./worker-command")).workerCommand },
   jobs: { summary: "jobs list|show <id>|cancel <id>|pause <id>|resume <id> [--retry-failed]|enqueue <kind> --input JSON [--json]", load: async () => (await import("./jobs-command")).jobsCommand },
   train: { summary: "train <domain-slug|snapshot-id> [--backend builtin|trl|verl-ray] [--steps N] [--seed S] [--json] — train one round and report the validation reward", load: async () => (await import("./train")).trainCommand },
+  eval: { summary: "eval <snapshot-id|domain-slug> --agent builtin:<ckpt>|openai:<model>|trl:<dir>|oracle|hack [--trials K] [--split validation|train|all] [--user scripted|llm] [--json] — pass@1 and pass^k of an agent", load: async () => (await import("./eval")).evalCommand },
+  reasoning: { summary: "reasoning generate|harden|import|eval|export … [--json] — verifiable problems that get harder where the policy fails", load: async () => (await import("./reasoning")).reasoningCommand },
+  "train-worker": { summary: "train-worker <job.json> — the built-in trainer's worker process (started by the studio; JSONL events on stdout)", load: async () => (await import("./train-worker")).trainWorkerCommand },
+  round: { summary: "round next <project> [--auto-approve-verified] | round project create <name> --domain SLUG [--backend builtin|none] | round list <project> | round replay <id> [--json] — run the flywheel's rounds", load: async () => (await import("./round")).roundCommand },
   users: { summary: "users add <email> --role curator|reviewer|admin [--password P] | users list — local sign-in accounts", load: async () => (await import("./users-command")).usersCommand },
+  env: { summary: "env serve (--snapshot ID | --domain SLUG) [--port 8001] [--host H] [--token T] — serve cases as an RL environment (REST, OpenEnv /ws, /mcp)", load: async () => (await import("./env")).envCommand },
+  trainer: { summary: "trainer setup|doctor [--json] — create and check the TRL trainer's Python environment (.flywheel/trainer-venv)", load: async () => (await import("./trainer")).trainerCommand },
 };
 
 export function usage(): string {

@@ -49,3 +49,25 @@ export const snapshotCases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.caseId] })],
 );
+
+/**
+ * Qwen3 token counts of a snapshot's rows in one export format, computed once (a job) and kept:
+ * the cases are frozen, but the prompt also holds the domain's policy and tools, which are read as
+ * they are now, so `domainHash` says which domain the counts were made with (a later edit makes
+ * them stale). Per-row counts, not a summary, so any budget is a lookup.
+ */
+export const snapshotTokens = sqliteTable(
+  "snapshot_tokens",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => snapshots.id, { onDelete: "cascade" }),
+    format: text("format").$type<"verl" | "chat">().notNull(),
+    domainHash: text("domain_hash").notNull(),
+    /** [case id, tokens] per row, in case order. */
+    counts: text("counts", { mode: "json" }).$type<[number, number][]>().notNull(),
+    computeMs: integer("compute_ms").notNull(),
+    computedAt: text("computed_at").notNull().$defaultFn(now),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.format] })],
+);

@@ -47,6 +47,28 @@ import * as expand from "./trees/[id]/expand/route";
 import * as snapshotsRoute from "./snapshots/route";
 import * as snapshot from "./snapshots/[id]/route";
 import * as snapshotExport from "./snapshots/[id]/export/route";
+import * as env from "./env/[...path]/route";
+import * as snapshotTokens from "./snapshots/[id]/tokens/route";
+import * as evalsRoute from "./evals/route";
+import * as evalDetail from "./evals/[id]/route";
+import * as trainRuns from "./train/runs/route";
+import * as trainRun from "./train/runs/[id]/route";
+import * as trainEvents from "./train/runs/[id]/events/route";
+import * as trainStop from "./train/runs/[id]/stop/route";
+import * as trainBackends from "./train/backends/route";
+import * as reasoningProblems from "./reasoning/problems/route";
+import * as reasoningProblem from "./reasoning/problems/[id]/route";
+import * as reasoningReview from "./reasoning/problems/[id]/review/route";
+import * as reasoningGenerate from "./reasoning/generate/route";
+import * as reasoningHarden from "./reasoning/harden/route";
+import * as reasoningEvals from "./reasoning/evals/route";
+import * as reasoningStats from "./reasoning/stats/route";
+import * as roundProjects from "./rounds/projects/route";
+import * as roundProject from "./rounds/projects/[id]/route";
+import * as roundNext from "./rounds/projects/[id]/next/route";
+import * as roundDetail from "./rounds/[id]/route";
+import * as roundFailures from "./rounds/[id]/failures/route";
+import * as roundReplay from "./rounds/[id]/replay/route";
 import { getAuth } from "./_shared/auth";
 import { studioDb } from "@/db";
 import { createAccount } from "@/lib/auth/accounts";
@@ -103,6 +125,34 @@ const ROUTES: Case[] = [
   { file: "snapshots/route.ts", handler: snapshotsRoute.GET, method: "GET", needs: "signed-in" },
   { file: "snapshots/[id]/route.ts", handler: snapshot.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
   { file: "snapshots/[id]/export/route.ts", handler: snapshotExport.GET, method: "GET", params: { id: "1" }, needs: "admin" },
+  { file: "env/[...path]/route.ts", handler: env.GET, method: "GET", params: { path: "domains/retail-orders/tasks" }, needs: "signed-in" },
+  { file: "env/[...path]/route.ts", handler: env.POST, method: "POST", params: { path: "domains/retail-orders/sessions" }, needs: "signed-in" },
+  { file: "env/[...path]/route.ts", handler: env.DELETE, method: "DELETE", params: { path: "domains/retail-orders/sessions/x" }, needs: "signed-in" },
+  { file: "snapshots/[id]/tokens/route.ts", handler: snapshotTokens.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "evals/route.ts", handler: evalsRoute.POST, method: "POST", needs: "curator" },
+  { file: "evals/route.ts", handler: evalsRoute.GET, method: "GET", needs: "signed-in" },
+  { file: "evals/[id]/route.ts", handler: evalDetail.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "train/runs/route.ts", handler: trainRuns.POST, method: "POST", needs: "curator" },
+  { file: "train/runs/route.ts", handler: trainRuns.GET, method: "GET", needs: "signed-in" },
+  { file: "train/runs/[id]/route.ts", handler: trainRun.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "train/runs/[id]/events/route.ts", handler: trainEvents.GET, method: "GET", params: { id: "1" }, needs: "signed-in" },
+  { file: "train/runs/[id]/stop/route.ts", handler: trainStop.POST, method: "POST", params: { id: "1" }, needs: "curator" },
+  { file: "train/backends/route.ts", handler: trainBackends.GET, method: "GET", needs: "signed-in" },
+  { file: "reasoning/problems/route.ts", handler: reasoningProblems.GET, method: "GET", needs: "signed-in" },
+  { file: "reasoning/problems/[id]/route.ts", handler: reasoningProblem.GET, method: "GET", params: { id: "p_x" }, needs: "signed-in" },
+  { file: "reasoning/problems/[id]/review/route.ts", handler: reasoningReview.POST, method: "POST", params: { id: "p_x" }, needs: "reviewer" },
+  { file: "reasoning/generate/route.ts", handler: reasoningGenerate.POST, method: "POST", needs: "curator" },
+  { file: "reasoning/harden/route.ts", handler: reasoningHarden.POST, method: "POST", needs: "curator" },
+  { file: "reasoning/evals/route.ts", handler: reasoningEvals.POST, method: "POST", needs: "curator" },
+  { file: "reasoning/evals/route.ts", handler: reasoningEvals.GET, method: "GET", needs: "signed-in" },
+  { file: "reasoning/stats/route.ts", handler: reasoningStats.GET, method: "GET", needs: "signed-in" },
+  { file: "rounds/projects/route.ts", handler: roundProjects.GET, method: "GET", needs: "signed-in" },
+  { file: "rounds/projects/route.ts", handler: roundProjects.POST, method: "POST", needs: "curator" },
+  { file: "rounds/projects/[id]/route.ts", handler: roundProject.GET, method: "GET", params: { id: "999" }, needs: "signed-in" },
+  { file: "rounds/projects/[id]/next/route.ts", handler: roundNext.POST, method: "POST", params: { id: "999" }, needs: "curator" },
+  { file: "rounds/[id]/route.ts", handler: roundDetail.GET, method: "GET", params: { id: "999" }, needs: "signed-in" },
+  { file: "rounds/[id]/failures/route.ts", handler: roundFailures.GET, method: "GET", params: { id: "999" }, needs: "signed-in" },
+  { file: "rounds/[id]/replay/route.ts", handler: roundReplay.POST, method: "POST", params: { id: "999" }, needs: "curator" },
 ];
 
 /** route.ts files below `dir`, relative to it (fs.globSync needs Node 22). */

@@ -20,13 +20,3 @@ export function BarChart({ title, entries, limit = 12 }: { title: string; entrie
     </figure>
   );
 }
-
-/** Power-of-two token buckets as bar entries ("512–1023"). */
-export function tokenBuckets(tokens: number[]): [string, number][] {
-  const buckets = new Map<number, number>();
-  for (const n of tokens) {
-    const lo = n < 64 ? 0 : 2 ** Math.floor(Math.log2(n));
-    buckets.set(lo, (buckets.get(lo) ?? 0) + 1);
-  }
-  return [...buckets.keys()].sort((a, b) => a - b).map((lo) => [`${lo}–${lo === 0 ? 63 : lo * 2 - 1}`, buckets.get(lo)!]);
-}

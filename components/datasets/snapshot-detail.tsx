@@ -1,10 +1,11 @@
 "use client";
-import { BarChart, tokenBuckets } from "./bar-chart";
+import { BarChart } from "./bar-chart";
+import { TokenLengths } from "./token-lengths";
 import { downloadLinks, useSnapshot } from "./use-datasets";
 
 const pct = (n: number, total: number) => (total ? `${Math.round((100 * n) / total)}%` : "n/a");
 
-/** One snapshot: downloads per format, statistics as bars, and the dataset card. */
+/** One snapshot: downloads per format, statistics as bars, token lengths per format, and the dataset card. */
 export function SnapshotDetail({ id }: { id: number }) {
   const q = useSnapshot(id);
   if (q.isPending) return <p className="muted">Loading snapshot…</p>;
@@ -21,7 +22,7 @@ export function SnapshotDetail({ id }: { id: number }) {
           <a key={l.href} className="btn small" href={l.href} download data-testid={l.testId}>{l.label}</a>
         ))}
       </p>
-      <p className="muted">Downloads are for admins; token counts and budget warnings come with <code>npx flywheel export {id} --format …</code>.</p>
+      <p className="muted">Downloads are for admins; the CLI writes the same files with the card: <code>npx flywheel export {id} --format …</code>.</p>
       <div className="grid2">
         <BarChart title="Split" entries={Object.entries(stats.bySplit)} />
         <BarChart title="Cases per outcome" entries={stats.byOutcome} />
@@ -31,8 +32,8 @@ export function SnapshotDetail({ id }: { id: number }) {
         <BarChart title="Personas" entries={stats.byPersona} />
         <BarChart title="Tree depth (nodes per branch)" entries={trees.depth} />
         <BarChart title="Branching factor (children per inner node)" entries={trees.branching} />
-        {stats.tokens.length > 0 && <BarChart title="Tokens" entries={tokenBuckets(stats.tokens)} limit={24} />}
       </div>
+      <TokenLengths id={id} cases={snapshot.cases} />
       <details>
         <summary>Dataset card</summary>
         <pre className="card-markdown" data-testid="dataset-card">{card}</pre>

@@ -2,8 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import type { SnapshotStatsJson, SnapshotSummary } from "@/db/queries/snapshots";
+import type { TokenFormat } from "@/lib/export/row-tokens";
+import type { SnapshotTokensState } from "@/lib/export/tokens-job";
 
-export type { SnapshotStatsJson, SnapshotSummary };
+export type { SnapshotStatsJson, SnapshotSummary, SnapshotTokensState, TokenFormat };
 export type SnapshotDetail = {
   snapshot: SnapshotSummary;
   stats: SnapshotStatsJson;
@@ -39,3 +41,25 @@ export const downloadLinks = (id: number) => [
   { label: "tau2 tasks.json", href: `/api/snapshots/${id}/export?format=tau2`, testId: "download-tau2" },
   { label: "Dataset card", href: `/api/snapshots/${id}/export?format=card`, testId: "download-card" },
 ];
+
+const tokensUrl = (id: number, format: TokenFormat, budget: number | null, retry = false) =>
+  `/api/snapshots/${id}/tokens?format=${format}${budget ? `&budget=${budget}` : ""}${retry ? "&retry=1" : ""}`;
+
+/** Token lengths of a snapshot in one format: polls while the count job runs; `budget` null = the export's default. */
+export const useSnapshotTokens = (id: number, format: TokenFormat, budget: number | null) =>
+  useQuery({
+    queryKey: ["snapshots", id, "tokens", format, budget],
+    queryFn: () => fetchJson<SnapshotTokensState>(tokensUrl(id, format, budget)),
+    refetchInterval: (q) => (q.state.data?.status === "computing" ? 1000 : false),
+    // a new budget keeps the chart on screen while its summary loads; a new format does not
+    placeholderData: (prev) => (prev?.format === format ? prev : undefined),
+  });
+
+/** Starts a new count after a failed one. */
+export function useRetrySnapshotTokens(id: number, format: TokenFormat, budget: number | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchJson<SnapshotTokensState>(tokensUrl(id, format, budget, true)),
+    onSuccess: (state) => qc.setQueryData(["snapshots", id, "tokens", format, budget], state),
+  });
+}

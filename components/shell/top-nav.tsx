@@ -8,6 +8,9 @@ const LINKS = [
   { href: "/generate", label: "Generate", match: (p: string) => p.startsWith("/generate") },
   { href: "/review", label: "Review", match: (p: string) => p.startsWith("/review") },
   { href: "/datasets", label: "Datasets", match: (p: string) => p.startsWith("/datasets") },
+  { href: "/train", label: "Train", match: (p: string) => p.startsWith("/train") },
+  { href: "/rounds", label: "Rounds", match: (p: string) => p.startsWith("/rounds") },
+  { href: "/reasoning", label: "Reasoning", match: (p: string) => p.startsWith("/reasoning") },
   { href: "/import", label: "Import", match: (p: string) => p.startsWith("/import") },
   { href: "/settings", label: "Settings", match: (p: string) => p.startsWith("/settings") },
 ];

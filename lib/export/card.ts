@@ -1,4 +1,5 @@
-import type { ExportRow, Split } from "./types";
+import { tokenFigures } from "./token-stats";
+import { isProblemRow, type AnyExportRow, type Split } from "./types";
 
 /**
  * Dataset statistics, gathered one row at a time during an export (nothing but counters and one
@@ -17,10 +18,21 @@ export class CardStats {
   verified = 0;
   readonly tokens: number[] = [];
 
-  add(row: ExportRow, split: Split, tokens: number | null): void {
-    const tc = row.testCase;
+  add(row: AnyExportRow, split: Split, tokens: number | null): void {
     this.rows++;
     this.bySplit[split]++;
+    if (isProblemRow(row)) {
+      const p = row.problem;
+      bump(this.byOutcome, `answer: ${p.answer.kind}`);
+      bump(this.byDomain, p.domain ?? "(free text)");
+      bump(this.byBranch, `round ${p.lineage.round} · ${p.lineage.mutation ?? "original"}`);
+      bump(this.byPersona, "(none)");
+      this.legal++;
+      if (p.verdict === "verified") this.verified++;
+      if (tokens !== null) this.tokens.push(tokens);
+      return;
+    }
+    const tc = row.testCase;
     bump(this.byOutcome, tc.expected_outcome);
     bump(this.byDomain, row.domain.slug);
     bump(this.byBranch, `${row.domain.slug} · ${tc.branch.labels.join(" › ") || tc.branch.branchId}`);
@@ -60,11 +72,6 @@ export function tokenHistogram(counts: number[], width = 40): string[] {
   });
 }
 
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 export interface CardMeta {
   title: string;
   format: string;
@@ -94,8 +101,9 @@ export function renderCard(stats: CardStats, meta: CardMeta): string {
   if (stats.tokens.length) {
     const sorted = [...stats.tokens].sort((a, b) => a - b);
     const over = meta.tokenBudget === undefined ? 0 : sorted.filter((t) => t > meta.tokenBudget!).length;
+    const f = tokenFigures(sorted);
     out.push(
-      `Measured: ${meta.tokenScope ?? "tokens per row"}. min ${sorted[0]}, median ${percentile(sorted, 50)}, p95 ${percentile(sorted, 95)}, max ${sorted[sorted.length - 1]}.`,
+      `Measured: ${meta.tokenScope ?? "tokens per row"}. min ${f.min}, median ${f.median}, p95 ${f.p95}, max ${f.max}.`,
       ...(meta.tokenBudget !== undefined ? [`${over} rows over the budget of ${meta.tokenBudget} tokens.`] : []),
       "",
     );

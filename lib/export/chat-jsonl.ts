@@ -4,7 +4,8 @@ import { stableHash } from "@/lib/chat/schema";
 import { normalTrajectory, toolsForOpenAI, type OpenAITool } from "@/lib/sim";
 import { LineSink } from "./line-sink";
 import type { TokenCounter } from "./tokens";
-import { SPLITS, writeFailed, type ExportRow, type FormatWriter, type Split } from "./types";
+import { problemChatRecord } from "./problem-row";
+import { isProblemRow, SPLITS, writeFailed, type ExportRow, type FormatWriter, type Split } from "./types";
 
 /** One SFT example: the ideal agent's conversation on the case, in OpenAI chat format. */
 export interface ChatRecord {
@@ -43,6 +44,9 @@ export function chatRecord(row: ExportRow, split: Split, seed = 0): ChatRecord {
   };
 }
 
+/** The whole SFT sequence: every turn, the tools block in the template, no generation prompt. */
+export const chatTokens = (tokens: TokenCounter, record: Pick<ChatRecord, "messages" | "tools">): number => tokens.countPromptTokens(record.messages, record.tools, false);
+
 export interface ChatWriterOptions {
   outDir: string;
   seed?: number;
@@ -57,8 +61,8 @@ export function createChatWriter(options: ChatWriterOptions): FormatWriter {
   const sinks = new Map<Split, LineSink>();
   return {
     async add(row, ctx) {
-      const record = chatRecord(row, ctx.split, options.seed);
-      const count = options.tokens ? options.tokens.countPromptTokens(record.messages, record.tools, false) : null;
+      const record = isProblemRow(row) ? problemChatRecord(row, ctx.split) : chatRecord(row, ctx.split, options.seed);
+      const count = options.tokens ? chatTokens(options.tokens, record) : null;
       const file = path.join(options.outDir, CHAT_FILES[ctx.split]);
       try {
         let sink = sinks.get(ctx.split);

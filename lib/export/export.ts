@@ -6,7 +6,7 @@ import { createChatWriter } from "./chat-jsonl";
 import { SnapshotHasher } from "./split";
 import { createTau2Writer } from "./tau2";
 import { loadTokenCounter } from "./tokens";
-import { EXPORT_FORMATS, isWriteFailure, SPLITS, type ExportFormat, type ExportWarning, type FormatWriter, type RowSource, type Split } from "./types";
+import { EXPORT_FORMATS, isProblemRow, isWriteFailure, SPLITS, type ExportFormat, type ExportWarning, type FormatWriter, type RowSource, type Split } from "./types";
 import { createVerlWriter } from "./verl";
 import type { VerlRowOptions } from "./verl-row";
 
@@ -46,7 +46,8 @@ export interface ExportResult {
 
 /** verl: the paper's max prompt length; chat: a whole conversation within its prompt + response lengths (4096 + 10000). */
 export const TOKEN_BUDGETS: Record<ExportFormat, number> = { verl: 4096, chat: 14096, tau2: Infinity };
-const TOKEN_SCOPE: Record<ExportFormat, string> = { verl: "prompt (system + user, generation prompt included)", chat: "whole conversation with the tools block", tau2: "" };
+/** What a format's token count measures (the card and the datasets page say it). */
+export const TOKEN_SCOPE: Record<ExportFormat, string> = { verl: "prompt (system + user, generation prompt included)", chat: "whole conversation with the tools block", tau2: "" };
 
 /**
  * Streams rows into one format's files under `outDir`, one row at a time: memory holds a row
@@ -94,7 +95,7 @@ export async function exportDataset(options: ExportDatasetOptions): Promise<Expo
     try {
       const count = await writer.add(row, { split, warn: (code, message) => warn(id, code, message) });
       stats.add(row, split, count);
-      hasher?.add(row.testCase);
+      hasher?.add(isProblemRow(row) ? row.problem : row.testCase);
       if (count !== null && count > budget) warn(id, "over_budget", `row ${id}: ${count} tokens, over the budget of ${budget}`);
     } catch (e) {
       if (isWriteFailure(e)) throw e;

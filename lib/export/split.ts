@@ -95,8 +95,9 @@ export function planSplit(items: Iterable<SplitItem>, options: { seed: number; v
 export class SnapshotHasher {
   private readonly digests: string[] = [];
 
-  add(testCase: TestCase): void {
-    this.digests.push(createHash("sha256").update(canonicalJson(testCase)).digest("hex"));
+  /** A case, or any other exported item (a reasoning problem). */
+  add(item: TestCase | object): void {
+    this.digests.push(createHash("sha256").update(canonicalJson(item)).digest("hex"));
   }
 
   digest(): string {

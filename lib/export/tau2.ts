@@ -5,7 +5,7 @@ import { hashState } from "@/lib/env/state";
 import { DomainError } from "@/lib/errors";
 import { JsonArraySink } from "./line-sink";
 import { tau2Task } from "./tau2-task";
-import { writeFailed, type FormatWriter, type Split } from "./types";
+import { isProblemRow, writeFailed, type FormatWriter, type Split } from "./types";
 
 /** tau2 split names: our validation split is tau2's "test"; "base" holds every task. */
 export const TAU2_SPLIT_NAMES: Record<Split, string> = { train: "train", validation: "test" };
@@ -46,6 +46,7 @@ export function createTau2Writer(options: { outDir: string }): FormatWriter {
 
   return {
     async add(row, ctx) {
+      if (isProblemRow(row)) throw new Error("reasoning problems have no tau2 form (tau2 tasks are conversations with a user); export them as verl or chat");
       const folder = folders.get(row.domain.slug) ?? open(row.domain);
       if (!checked.has(row.domain)) {
         checked.add(row.domain);

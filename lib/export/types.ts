@@ -1,9 +1,11 @@
 import type { TestCase } from "@/lib/cases/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
 import { DomainError } from "@/lib/errors";
+import type { Problem } from "@/lib/reasoning/schema";
 
 /** One case to export, with the domain it runs in (policy, tools with effects, seed db). */
 export interface ExportRow {
+  kind?: "case";
   /** Unique within one export: the parquet index, the tau2 task id, the JSONL metadata id. */
   id: string;
   testCase: TestCase;
@@ -12,8 +14,20 @@ export interface ExportRow {
   split?: Split;
 }
 
+/** One reasoning problem to export (lib/reasoning), with the domain whose read tools it uses (null: free text). */
+export interface ProblemExportRow {
+  kind: "problem";
+  id: string;
+  problem: Problem;
+  domain: DomainSpec | null;
+  split?: Split;
+}
+
+export type AnyExportRow = ExportRow | ProblemExportRow;
+export const isProblemRow = (row: AnyExportRow): row is ProblemExportRow => row.kind === "problem";
+
 /** Rows arrive one at a time (a db cursor, a generator): exports never need them all at once. */
-export type RowSource = Iterable<ExportRow> | AsyncIterable<ExportRow>;
+export type RowSource = Iterable<AnyExportRow> | AsyncIterable<AnyExportRow>;
 
 export const SPLITS = ["train", "validation"] as const;
 export type Split = (typeof SPLITS)[number];
@@ -40,7 +54,7 @@ export interface RowContext {
  * format's prompt or conversation, when counting is on) for the dataset card.
  */
 export interface FormatWriter {
-  add(row: ExportRow, ctx: RowContext): Promise<number | null>;
+  add(row: AnyExportRow, ctx: RowContext): Promise<number | null>;
   /** Finishes every file; returns their paths. */
   close(): Promise<string[]>;
 }

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { ParquetSink } from "./parquet-sink";
 import type { TokenCounter } from "./tokens";
-import { SPLITS, writeFailed, type FormatWriter, type Split } from "./types";
-import { VERL_COLUMNS, verlRow, type VerlRowOptions } from "./verl-row";
+import { REASONING_COLUMNS, reasoningVerlRow } from "./problem-row";
+import { isProblemRow, SPLITS, writeFailed, type FormatWriter, type Split } from "./types";
+import { VERL_COLUMNS, verlRow, type VerlRow, type VerlRowOptions } from "./verl-row";
 
 export interface VerlWriterOptions extends VerlRowOptions {
   outDir: string;
@@ -15,6 +16,9 @@ export interface VerlWriterOptions extends VerlRowOptions {
 /** The file names the paper's training scripts read. */
 export const VERL_FILES: Record<Split, string> = { train: "train.parquet", validation: "val.parquet" };
 
+/** The prompt as the paper's agent loop hands it to the model: tools=[] (they are in the system prompt), generation prompt on. */
+export const verlPromptTokens = (tokens: TokenCounter, record: Pick<VerlRow, "prompt">): number => tokens.countPromptTokens(record.prompt, [], true);
+
 /**
  * verl parquet: one file per split, each opened on its first row and written one row group at a
  * time. The paper's agent loop hands the chat template tools=[] (the tools live in the system
@@ -22,15 +26,21 @@ export const VERL_FILES: Record<Split, string> = { train: "train.parquet", valid
  */
 export function createVerlWriter(options: VerlWriterOptions): FormatWriter {
   const sinks = new Map<Split, ParquetSink>();
-  const kv = [{ key: "flywheel.format", value: "verl-agentic/1" }];
+  // a parquet file has one schema: the first row's kind (case or reasoning problem) sets it for the export
+  let kind: "case" | "problem" | null = null;
+  let index = 0;
   return {
     async add(row, ctx) {
-      const record = verlRow(row, ctx.split, options);
-      const count = options.tokens ? options.tokens.countPromptTokens(record.prompt, [], true) : null;
+      const rowKind = isProblemRow(row) ? "problem" : "case";
+      kind ??= rowKind;
+      if (rowKind !== kind) throw new Error(`a verl export holds one row kind; this one holds ${kind === "problem" ? "reasoning problems" : "cases"}`);
+      const record = isProblemRow(row) ? reasoningVerlRow(row, ctx.split, index++) : verlRow(row, ctx.split, options);
+      const kv = [{ key: "flywheel.format", value: kind === "problem" ? "verl-reasoning/1" : "verl-agentic/1" }];
+      const count = options.tokens ? verlPromptTokens(options.tokens, record) : null;
       const file = path.join(options.outDir, VERL_FILES[ctx.split]);
       try {
         let sink = sinks.get(ctx.split);
-        if (!sink) sinks.set(ctx.split, (sink = new ParquetSink(file, VERL_COLUMNS, options.rowGroupSize ?? 1000, kv)));
+        if (!sink) sinks.set(ctx.split, (sink = new ParquetSink(file, kind === "problem" ? REASONING_COLUMNS : VERL_COLUMNS, options.rowGroupSize ?? 1000, kv)));
         sink.add(record as unknown as Record<string, unknown>);
       } catch (e) {
         throw writeFailed(file, e);

@@ -6,6 +6,10 @@ const LOADERS: (() => Promise<unknown>)[] = [
   () => import("@/lib/generate/job"),
   () => import("@/lib/expand/job"),
   () => import("@/lib/train/job"),
+  () => import("@/lib/export/tokens-job"),
+  () => import("@/lib/eval/job"),
+  () => import("@/lib/reasoning/job"),
+  () => import("@/lib/rounds/job"),
 ];
 
 let loaded: Promise<void> | undefined;

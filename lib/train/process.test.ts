@@ -3,11 +3,15 @@ import { runWorkerProcess } from "./process";
 import type { TrainEventInput } from "./protocol";
 
 /** Runs a tiny node script as the worker; returns the status and the events it led to. */
-async function run(script: string, abortAfterMs?: number) {
+async function run(script: string, abortWhenRunning = false) {
   const events: TrainEventInput[] = [];
   const controller = new AbortController();
-  if (abortAfterMs !== undefined) setTimeout(() => controller.abort(), abortAfterMs);
-  const status = await runWorkerProcess({ command: process.execPath, args: ["-e", script], emit: (e) => events.push(e), signal: controller.signal, graceMs: 2000 });
+  // stop once the worker says it runs (its SIGTERM handler is installed by then), not after a timer
+  const emit = (e: TrainEventInput) => {
+    events.push(e);
+    if (abortWhenRunning && e.type === "status" && e.status === "RUNNING") controller.abort();
+  };
+  const status = await runWorkerProcess({ command: process.execPath, args: ["-e", script], emit, signal: controller.signal, graceMs: 2000 });
   return { status, events };
 }
 
@@ -35,14 +39,14 @@ describe("runWorkerProcess", () => {
     const { status, events } = await run(
       `process.on("SIGTERM", () => { console.log(JSON.stringify({type:"checkpoint",step:2,path:"/tmp/ck"})); console.log(JSON.stringify({type:"status",status:"STOPPED"})); process.exit(0); });
        console.log(JSON.stringify({type:"status",status:"RUNNING"})); setInterval(() => {}, 1000);`,
-      300,
+      true,
     );
     expect(status).toBe("STOPPED");
     expect(events).toContainEqual(expect.objectContaining({ type: "checkpoint", path: "/tmp/ck" }));
   });
 
   it("kills a worker that ignores SIGTERM after the grace period and reports STOPPED", async () => {
-    const { status } = await run(`process.on("SIGTERM", () => {}); setInterval(() => {}, 1000);`, 200);
+    const { status } = await run(`process.on("SIGTERM", () => {}); console.log(JSON.stringify({type:"status",status:"RUNNING"})); setInterval(() => {}, 1000);`, true);
     expect(status).toBe("STOPPED");
   }, 10_000);
 });

@@ -8,6 +8,9 @@ import type { DoubleHandler, DoubleReply, DoubleRequest } from "../openai-double
 const BY_SCHEMA: Record<string, () => Promise<{ reply: (request: DoubleRequest) => DoubleReply }>> = {
   case_rewrite: () => import("./case-rewrite"),
   tree_proposal: () => import("./tree-proposal"),
+  problem_solve: () => import("./problem-solve"),
+  problem_harden: () => import("./problem-harden"),
+  problem_rewrite: () => import("./problem-rewrite"),
 };
 
 /** The json_schema name a request asks for, if any. */

@@ -1,0 +1,47 @@
+import { setDomainResult } from "@/db/queries/rounds";
+import { resolveAgent } from "@/lib/eval/agents";
+import { studioAgentDeps } from "@/lib/eval/execute";
+import type { StepContext, StepOutcome } from "../context";
+import { inputsOf } from "../context";
+import { loadReasoning, problemAgents, type RoundProblem } from "../reasoning";
+import type { ReasoningRecord } from "../records";
+
+/**
+ * Harden problems (the reasoning flywheel): the problem policy is evaluated on the round's
+ * problems (k samples each, stored), the ones it fails become parents, and the harden step makes
+ * harder variants of them; its verified variants join the next round (after review when the
+ * project requires it). Skipped, with the reason, when off or when the reasoning side is missing.
+ */
+export async function reasonStep(ctx: StepContext): Promise<StepOutcome> {
+  const { db, project } = ctx;
+  const settings = project.settings.reasoning;
+  if (!settings.enabled) return { status: "skipped", note: "the reasoning side is off for this project" };
+  const side = await loadReasoning();
+  if (!side.ok) return { status: "skipped", note: `the reasoning side is unavailable: missing ${side.missing.join(", ")}` };
+  const round = ctx.round();
+  const inputs = inputsOf(round);
+  const parts: string[] = [];
+  for (const set of inputs.problems) {
+    if (ctx.round().results.reasoning?.[set.domain]) continue;
+    const problems = set.ids.map((id) => side.queries.getProblem({ db, id }).problem as RoundProblem);
+    let record: ReasoningRecord;
+    if (!problems.length) {
+      record = { available: true, note: "no problems in this round's input" };
+    } else {
+      const agentFor = await problemAgents(side, settings.policy, (spec) => resolveAgent(spec, ctx.deps.agentDeps ?? studioAgentDeps(db)));
+      const evaluation = await side.flywheel.evaluateProblems({ db, slug: set.domain, policy: settings.policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
+      const parents = side.flywheel.failuresOfEval({ db, evalId: evaluation.eval_id, threshold: settings.threshold });
+      const hardened = parents.length ? await side.flywheel.hardenProblems({ db, slug: set.domain, parents, seed: round.seed, signal: ctx.signal }) : null;
+      record = {
+        available: true,
+        note: hardened ? `${hardened.verified} verified variant(s) of ${parents.length} failed problem(s)` : "the policy failed no problem: nothing to harden",
+        evalId: evaluation.eval_id, passRate: evaluation.pass_rate, byKind: evaluation.by_kind, parents: parents.length,
+        variants: hardened?.variants ?? 0, verifiedIds: hardened?.variant_ids ?? [],
+        meanDifficultyBefore: hardened?.mean_difficulty_before, meanDifficultyAfter: hardened?.mean_difficulty_after,
+      };
+    }
+    setDomainResult({ db, id: round.id, group: "reasoning", domain: set.domain, value: record });
+    parts.push(`${set.domain}: ${record.note}`);
+  }
+  return { status: "done", note: parts.join("; ") || "no problems" };
+}
