@@ -10,6 +10,9 @@ import { args, fail, print, printJson, table } from "./io";
 const USAGE = `usage: flywheel train <domain-slug | snapshot-id> [--backend ${BACKENDS.join("|")}] [--steps N] [--sft-steps N] [--seed S]
        [--model tiny-qwen3 | PATH] [--group-size N] [--batch-size N] [--lr X] [--kl X] [--eval-every N] [--json]`;
 
+/** A scratch built-in policy almost never earns reward without a warm start on normal-path trajectories. */
+const DEFAULT_BUILTIN_SFT = 40;
+
 const num = (v: string | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -50,7 +53,7 @@ export const trainCommand: Command = {
       model: modelRef(backend, values.model),
       seed: num(values.seed, "seed") ?? 0,
       grpo: { n: num(values["group-size"], "group-size"), batchSize: num(values["batch-size"], "batch-size"), learningRate: num(values.lr, "lr"), klCoef: num(values.kl, "kl") },
-      schedule: { steps, sftSteps: num(values["sft-steps"], "sft-steps"), evalEvery: num(values["eval-every"], "eval-every") ?? Math.max(1, steps ?? 20), saveEvery: Math.max(1, steps ?? 20) },
+      schedule: { steps, sftSteps: num(values["sft-steps"], "sft-steps") ?? (backend === "builtin" ? DEFAULT_BUILTIN_SFT : undefined), evalEvery: num(values["eval-every"], "eval-every") ?? Math.max(1, steps ?? 20), saveEvery: Math.max(1, steps ?? 20) },
     });
     const run = createRun({ db, spec: { ...spec, name: spec.name || `${backend} (cli)` }, createdBy: "cli" });
     const controller = new AbortController();
