@@ -3,15 +3,13 @@ import { countVerified, verifyAndStoreDomain } from "@/db/queries/verify";
 import { createRun, getRun, listEvents } from "@/db/queries/train-runs";
 import { BACKENDS, RoundSpec, type Backend, type DatasetRef } from "@/lib/train/protocol";
 import { runRound } from "@/lib/train/round";
+import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
 import { summarizeEvents } from "@/lib/train/summary";
 import type { Command } from "./commands";
 import { args, fail, print, printJson, table } from "./io";
 
 const USAGE = `usage: flywheel train <domain-slug | snapshot-id> [--backend ${BACKENDS.join("|")}] [--steps N] [--sft-steps N] [--seed S]
        [--model tiny-qwen3 | PATH] [--group-size N] [--batch-size N] [--lr X] [--kl X] [--eval-every N] [--json]`;
-
-/** A scratch built-in policy almost never earns reward without a warm start on normal-path trajectories. */
-const DEFAULT_BUILTIN_SFT = 40;
 
 const num = (v: string | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;
@@ -47,13 +45,15 @@ export const trainCommand: Command = {
       verifyAndStoreDomain({ db, slug: dataset.domainSlug, seed: 1 });
     }
     const steps = num(values.steps, "steps");
+    const builtin = backend === "builtin";
     const spec = RoundSpec.parse({
       backend,
       dataset,
-      model: modelRef(backend, values.model),
+      model: builtin && !values.model ? BUILTIN_PRESET.model : modelRef(backend, values.model),
       seed: num(values.seed, "seed") ?? 0,
-      grpo: { n: num(values["group-size"], "group-size"), batchSize: num(values["batch-size"], "batch-size"), learningRate: num(values.lr, "lr"), klCoef: num(values.kl, "kl") },
-      schedule: { steps, sftSteps: num(values["sft-steps"], "sft-steps") ?? (backend === "builtin" ? DEFAULT_BUILTIN_SFT : undefined), evalEvery: num(values["eval-every"], "eval-every") ?? Math.max(1, steps ?? 20), saveEvery: Math.max(1, steps ?? 20) },
+      grpo: { ...(builtin ? BUILTIN_PRESET.grpo : {}), ...defined({ n: num(values["group-size"], "group-size"), batchSize: num(values["batch-size"], "batch-size"), learningRate: num(values.lr, "lr"), klCoef: num(values.kl, "kl") }) },
+      backendOptions: builtin ? BUILTIN_PRESET.backendOptions : {},
+      schedule: { steps, sftSteps: num(values["sft-steps"], "sft-steps") ?? (builtin ? BUILTIN_PRESET.sftSteps : undefined), evalEvery: num(values["eval-every"], "eval-every") ?? Math.max(1, steps ?? 20), saveEvery: Math.max(1, steps ?? 20) },
     });
     const run = createRun({ db, spec: { ...spec, name: spec.name || `${backend} (cli)` }, createdBy: "cli" });
     const controller = new AbortController();
@@ -74,5 +74,7 @@ export const trainCommand: Command = {
     return status === "SUCCEEDED" ? 0 : 1;
   },
 };
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 const fmt = (x: number | null) => (x === null ? "-" : x.toFixed(3));
