@@ -15,8 +15,8 @@ const STOP_POLL_MS = 1000;
 export function runDirectory(runId: number): string {
   const db = databasePath();
   const dbName = db === ":memory:" ? "memory" : path.basename(db).replace(/\.[^.]+$/, "");
-  const base = db === ":memory:" ? path.join(process.cwd(), "data") : path.dirname(path.resolve(db));
-  return path.join(base, "runs", dbName, String(runId));
+  const base = db === ":memory:" ? path.join(/*turbopackIgnore: true*/ process.cwd(), "data") : path.dirname(path.resolve(/*turbopackIgnore: true*/ db));
+  return path.join(/*turbopackIgnore: true*/ base, "runs", dbName, String(runId));
 }
 
 /** Validates a spec (and that its dataset has cases), creates the run and queues its job. */

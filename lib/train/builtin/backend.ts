@@ -18,7 +18,7 @@ export const builtinBackend: TrainerBackend = {
     const root = process.env.FLYWHEEL_ROOT ?? process.cwd();
     return runWorkerProcess({
       command: process.execPath,
-      args: [path.join(root, "bin/flywheel.mjs"), "train-worker", jobFile],
+      args: [path.join(/*turbopackIgnore: true*/ root, "bin/flywheel.mjs"), "train-worker", jobFile],
       cwd: root,
       emit,
       signal,

