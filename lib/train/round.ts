@@ -5,6 +5,7 @@ import { databasePath } from "@/db/client";
 import { attachJob, createRun, getRun, requestStop, setRunStatus, stopRequested, appendEvent, type TrainRunRow } from "@/db/queries/train-runs";
 import { loadTrainingData } from "@/db/queries/train-dataset";
 import { enqueueJob, cancelJob } from "@/lib/jobs/control";
+import { DomainError } from "@/lib/errors";
 import { isTerminal, RoundSpec, type RoundSpecInput, type RunStatus, type TrainEventInput } from "./protocol";
 import { loadBackend } from "./backends";
 
@@ -23,7 +24,7 @@ export function runDirectory(runId: number): string {
 export async function startRound({ db, spec: input, createdBy = "" }: { db: Db; spec: RoundSpecInput; createdBy?: string }): Promise<TrainRunRow> {
   const spec = RoundSpec.parse(input);
   const data = loadTrainingData({ db, ref: spec.dataset, seed: spec.seed });
-  if (!data.train.length) throw new Error(`${data.label} has no training cases.`);
+  if (!data.train.length) throw new DomainError("invalid", `${data.label} has no training cases: every case fell into the validation split; lower the validation ratio or add cases.`);
   const run = createRun({ db, spec: { ...spec, name: spec.name || `${spec.backend} on ${data.label}` }, createdBy });
   const job = await enqueueJob({ db, kind: "train.round", input: { runId: run.id } });
   attachJob({ db, id: run.id, jobId: job.id });
