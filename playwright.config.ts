@@ -8,6 +8,8 @@ const llmPort = Number(process.env.E2E_LLM_PORT ?? 4011);
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
+  // Pages poll jobs that share the server with training rounds on a 2-core machine: give them time.
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [["list"]],

@@ -5,7 +5,7 @@ import { GeneratePages } from "./pages/generate-page";
 
 // The LLM expander's provider: the loopback OpenAI double (playwright.config.ts's second web
 // server), whose studio scenario answers the tree_proposal schema.
-const DOUBLE_URL = "http://127.0.0.1:4011/v1";
+const DOUBLE_URL = `http://127.0.0.1:${process.env.E2E_LLM_PORT ?? 4011}/v1`;
 const STEPS = ["Verify the patient", "Look up the appointment", "Cancel the appointment"];
 
 test("a curator expands a 3-step workflow, reviews the diff on the canvas, accepts it, saves and sees the branches after a reload", async ({ page }) => {
