@@ -10,8 +10,7 @@ async function runRound(page: Page, n: number) {
   await expect(page.getByTestId(`round-${n}`).getByTestId("round-status")).toHaveText("closed", { timeout: 90_000 });
 }
 
-// FIXME (closing note, session 2): first run in CI: round 3's held-out table never appears. Investigate, then re-enable.
-test.fixme("three rounds from the UI: failures on the tree, data growing there, rounds compared", async ({ page }) => {
+test("three rounds from the UI: failures on the tree, data growing there, rounds compared", async ({ page }) => {
   test.setTimeout(300_000);
   const name = `clinic loop ${Date.now()}`;
   await page.goto("/rounds");

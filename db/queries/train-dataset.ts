@@ -35,14 +35,8 @@ export function loadTrainingData({ db, ref, seed = 1 }: { db: Db; ref: DatasetRe
     domain,
   }));
   if (!rows.length) throw new DomainError("invalid", `Domain "${ref.domainSlug}" has no verified cases: verify its trees first (flywheel verify ${ref.domainSlug}).`);
-  let plan = planSplit(rows.map(splitItem), { seed, validationRatio: ref.validationRatio });
-  let label = `${domain.name} (verified cases)`;
-  if (ref.validationRatio > 0 && plan.counts.validation === 0 && rows.length > 1) {
-    // Personas shared across branches can join every case into one group; then keep only branches
-    // apart (validation branches stay unseen in training) rather than validate on nothing.
-    plan = planSplit(rows.map(splitItem).map((i) => ({ ...i, keys: i.keys.filter((k) => k.startsWith("branch:")) })), { seed, validationRatio: ref.validationRatio });
-    label = `${domain.name} (verified cases, split by branch)`;
-  }
+  const plan = planSplit(rows.map(splitItem), { seed, validationRatio: ref.validationRatio });
+  const label = `${domain.name} (verified cases${plan.relaxed ? ", split by branch" : ""})`;
   return { label, domain, ...bySplit(rows.map((r) => ({ ...r, split: plan.assignment.get(r.id) ?? "train" }))) };
 }
 

@@ -6,7 +6,7 @@ import { planSplit, snapshotHash, splitItem, type SplitItem } from "./split";
 function items(): SplitItem[] {
   const out: SplitItem[] = [];
   for (let p = 0; p < 12; p++)
-    for (let b = 0; b < 5; b++) out.push({ id: `c${p}-${b}`, keys: [`persona:${p}`, `branch:${Math.floor(p / 3)}-${b}`] });
+    for (let b = 0; b < 5; b++) out.push({ id: `c${p}-${b}`, keys: [`branch:${Math.floor(p / 3)}-${b}`], softKeys: [`persona:${p}`] });
   return out;
 }
 
@@ -15,12 +15,26 @@ describe("planSplit", () => {
     const list = items();
     const plan = planSplit(list, { seed: 7, validationRatio: 0.25 });
     const sideOf = new Map<string, Set<string>>();
-    for (const item of list) for (const key of item.keys) (sideOf.get(key) ?? sideOf.set(key, new Set()).get(key)!).add(plan.assignment.get(item.id)!);
+    for (const item of list) for (const key of [...item.keys, ...item.softKeys!]) (sideOf.get(key) ?? sideOf.set(key, new Set()).get(key)!).add(plan.assignment.get(item.id)!);
     for (const [key, sides] of sideOf) expect(sides.size, key).toBe(1);
     // personas 0-2 share branches, so 4 groups of 15: the target 15 is one group
     expect(plan.groups).toBe(4);
     expect(plan.counts).toEqual({ train: 45, validation: 15 });
     expect(plan.validationRatio).toBe(0.25);
+    expect(plan.relaxed).toBe(false);
+  });
+
+  it("keeps only branches apart when shared personas would leave validation empty", () => {
+    // every branch shares the persona "p": one group of 20, validation would be empty
+    const list = Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, keys: [`branch:${i % 10}`], softKeys: ["persona:p"] }));
+    const plan = planSplit(list, { seed: 2, validationRatio: 0.2 });
+    expect(plan.relaxed).toBe(true);
+    expect(plan.counts).toEqual({ train: 16, validation: 4 });
+    const sides = new Map<string, Set<string>>();
+    for (const item of list) (sides.get(item.keys[0]) ?? sides.set(item.keys[0], new Set()).get(item.keys[0])!).add(plan.assignment.get(item.id)!);
+    for (const [key, s] of sides) expect(s.size, key).toBe(1);
+    // a ratio of 0 is asked for, not a failure to relax
+    expect(planSplit(list, { seed: 2, validationRatio: 0 })).toMatchObject({ relaxed: false, counts: { validation: 0 } });
   });
 
   it("is deterministic for a seed whatever the input order, and the seed matters", () => {
@@ -47,8 +61,8 @@ describe("planSplit", () => {
   it("groups by folded persona text and by branch within its domain and tree", () => {
     const tc = { ...shopCases.execute, persona: "  A busy   Nurse " };
     const item = splitItem({ id: "r1", testCase: tc, domain: { slug: "shop" } as never });
-    expect(item.keys).toEqual(["persona:a busy nurse", "branch:shop/-/shop-execute"]);
-    expect(splitItem({ id: "r2", testCase: shopCases.refuse, domain: { slug: "shop" } as never }).keys).toEqual(["branch:shop/-/shop-refuse"]);
+    expect(item).toMatchObject({ keys: ["branch:shop/-/shop-execute"], softKeys: ["persona:a busy nurse"] });
+    expect(splitItem({ id: "r2", testCase: shopCases.refuse, domain: { slug: "shop" } as never })).toMatchObject({ keys: ["branch:shop/-/shop-refuse"], softKeys: [] });
   });
 });
 

@@ -8,8 +8,10 @@ import type { ExportRow, Split } from "./types";
 /** What the split needs of a case: its id and the keys it shares with other cases. */
 export interface SplitItem {
   id: string;
-  /** Cases sharing any key land in the same split (a persona, a branch). */
+  /** Cases sharing any key always land in the same split (a branch). */
   keys: string[];
+  /** Cases sharing one of these land together too, unless that leaves validation empty (a persona). */
+  softKeys?: string[];
 }
 
 export interface SplitPlan {
@@ -20,6 +22,11 @@ export interface SplitPlan {
   largestGroup: number;
   /** validation / total as achieved (groups are indivisible, so it only approximates the target). */
   validationRatio: number;
+  /**
+   * True when grouping by soft keys too joined everything into too few groups to validate on, so
+   * only the hard keys were kept apart (personas shared by every branch can do that).
+   */
+  relaxed: boolean;
 }
 
 /** A case's group keys: its persona (whitespace and case folded) and its branch within its tree. */
@@ -27,7 +34,7 @@ export function splitItem(row: Pick<ExportRow, "id" | "testCase" | "domain">): S
   const tc = row.testCase;
   const persona = tc.persona.trim().replace(/\s+/g, " ").toLowerCase();
   const branch = `branch:${row.domain.slug}/${tc.branch.treeId ?? "-"}/${tc.branch.branchId}`;
-  return { id: row.id, keys: persona ? [`persona:${persona}`, branch] : [branch] };
+  return { id: row.id, keys: [branch], softKeys: persona ? [`persona:${persona}`] : [] };
 }
 
 /**
@@ -35,11 +42,21 @@ export function splitItem(row: Pick<ExportRow, "id" | "testCase" | "domain">): S
  * persona or a branch, so no persona or branch straddles the split (the paper's random per-case
  * split leaks personas into validation). Groups are then ordered canonically, shuffled with the
  * seed, and taken into validation while they fit the target: the same items and seed give the
- * same split whatever order the items come in.
+ * same split whatever order the items come in. When personas join every case into groups too big
+ * for the target (validation would be empty), the split keeps only branches apart: a validation
+ * set of unseen branches beats none.
  */
 export function planSplit(items: Iterable<SplitItem>, options: { seed: number; validationRatio: number }): SplitPlan {
   const { seed, validationRatio } = options;
   if (!(validationRatio >= 0 && validationRatio <= 1)) throw new DomainError("invalid", `validationRatio must be between 0 and 1, got ${validationRatio}`);
+  const list = [...items];
+  const plan = groupedSplit(list, seed, validationRatio, true);
+  if (plan.counts.validation > 0 || validationRatio === 0 || !list.some((i) => i.softKeys?.length)) return plan;
+  const relaxed = groupedSplit(list, seed, validationRatio, false);
+  return relaxed.counts.validation > 0 ? { ...relaxed, relaxed: true } : plan;
+}
+
+function groupedSplit(items: SplitItem[], seed: number, validationRatio: number, withSoftKeys: boolean): SplitPlan {
   const parent: number[] = [];
   const keyIndex = new Map<string, number>();
   const find = (i: number): number => {
@@ -54,7 +71,8 @@ export function planSplit(items: Iterable<SplitItem>, options: { seed: number; v
   const itemNode = new Map<string, number>();
   for (const item of items) {
     if (itemNode.has(item.id)) throw new DomainError("invalid", `case id ${item.id} appears twice in the split`);
-    const nodes = (item.keys.length ? item.keys : [`id:${item.id}`]).map(nodeOf);
+    const keys = withSoftKeys ? [...item.keys, ...(item.softKeys ?? [])] : item.keys;
+    const nodes = (keys.length ? keys : [`id:${item.id}`]).map(nodeOf);
     for (const n of nodes.slice(1)) parent[find(n)] = find(nodes[0]);
     itemNode.set(item.id, nodes[0]);
   }
@@ -84,6 +102,7 @@ export function planSplit(items: Iterable<SplitItem>, options: { seed: number; v
     groups: groups.length,
     largestGroup: groups.reduce((m, g) => Math.max(m, g.length), 0),
     validationRatio: itemNode.size ? counts.validation / itemNode.size : 0,
+    relaxed: false,
   };
 }
 
