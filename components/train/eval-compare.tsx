@@ -13,7 +13,7 @@ export function EvalCompare({ run }: { run: RunSummary }) {
   const evals = useEvals();
   const runs = useRuns();
   const key = datasetKey(run.spec.dataset);
-  const rows = (evals.data ?? []).filter((e) => datasetKey(e.dataset) === key);
+  const rows = (evals.data ?? []).filter((e) => datasetKey(e.dataset.ref) === key);
   const runOf = (id: number | null) => (id === run.id ? run : runs.data?.find((r) => r.id === id));
   const kinds = [...new Set(rows.flatMap((e) => Object.keys(e.summary?.by_kind ?? {})))].sort();
 

@@ -1,3 +1,4 @@
+import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
 import { GrpoSettings, Schedule, type Backend, type DatasetRef, type RoundSpecInput } from "@/lib/train/protocol";
 
 /** The "New round" form as typed: strings, so a half-typed number is never lost. */
@@ -11,6 +12,9 @@ export type RoundDraft = {
   modelPath: string;
   dModel: string;
   layers: string;
+  /** TRL: train a LoRA adapter instead of every weight. */
+  lora: boolean;
+  loraRank: string;
   grpo: Record<keyof GrpoSettings, string>;
   schedule: Record<keyof Schedule, string>;
   seed: string;
@@ -18,20 +22,24 @@ export type RoundDraft = {
 
 const strings = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)])) as Record<keyof T, string>;
 
-/** Defaults: the spec's own, with a short schedule that finishes in minutes on a CPU. */
-export function defaultDraft(dataset = ""): RoundDraft {
-  return {
-    name: "",
-    backend: "builtin",
-    dataset,
-    validationRatio: "0.25",
-    modelPath: "",
-    dModel: "",
-    layers: "",
-    grpo: strings(GrpoSettings.parse({})),
-    schedule: strings(Schedule.parse({})),
-    seed: "0",
-  };
+/** The model, GRPO and schedule fields a backend starts from; `withBackend` applies them. */
+function backendDefaults(backend: Backend): Pick<RoundDraft, "backend" | "modelPath" | "dModel" | "layers" | "lora" | "loraRank" | "grpo" | "schedule"> {
+  const grpo = strings(GrpoSettings.parse(backend === "builtin" ? BUILTIN_PRESET.grpo : {}));
+  const schedule = strings(Schedule.parse(backend === "builtin" ? { sftSteps: BUILTIN_PRESET.sftSteps } : {}));
+  const size = backend === "builtin" ? BUILTIN_PRESET.model.options : { dModel: "", layers: "" };
+  return { backend, modelPath: "", dModel: String(size.dModel), layers: String(size.layers), lora: false, loraRank: "16", grpo, schedule };
+}
+
+/**
+ * Switching backend resets the model, GRPO and schedule fields to that backend's tested start
+ * (the built-in policy needs its SFT warm start and sizes; TRL starts from the spec's defaults)
+ * and keeps the name, dataset and seed.
+ */
+export const withBackend = (d: RoundDraft, backend: Backend): RoundDraft => ({ ...d, ...backendDefaults(backend) });
+
+/** A new form: the built-in backend's preset (the configuration CI trains with). */
+export function defaultDraft(dataset = "", backend: Backend = "builtin"): RoundDraft {
+  return { name: "", dataset, validationRatio: "0.25", seed: "0", ...backendDefaults(backend) };
 }
 
 /** A typed number, or undefined (the spec's default) when the field is empty. */
@@ -51,11 +59,13 @@ export function parseDatasetChoice(choice: string, validationRatio: string): Dat
 
 /** The round spec the API validates (it names any field that is out of range). */
 export function draftToSpec(d: RoundDraft): RoundSpecInput {
-  const options = Object.fromEntries(Object.entries({ dModel: optNum(d.dModel), layers: optNum(d.layers) }).filter(([, v]) => v !== undefined)) as Record<string, number>;
-  const model =
-    d.backend === "builtin"
-      ? { kind: d.modelPath.trim() ? ("checkpoint" as const) : ("scratch" as const), path: d.modelPath.trim(), options }
-      : { kind: "hf" as const, path: d.modelPath.trim(), options: {} };
+  const builtin = d.backend === "builtin";
+  const sizes = { ...(builtin ? BUILTIN_PRESET.model.options : {}), dModel: optNum(d.dModel), layers: optNum(d.layers) };
+  const options = Object.fromEntries(Object.entries(sizes).filter(([, v]) => v !== undefined)) as Record<string, number>;
+  const lora: Record<string, number | boolean> = d.lora ? { lora: true, loraRank: optNum(d.loraRank) ?? 16 } : {};
+  const model = builtin
+    ? { kind: d.modelPath.trim() ? ("checkpoint" as const) : ("scratch" as const), path: d.modelPath.trim(), options }
+    : { kind: "hf" as const, path: d.modelPath.trim(), options: d.backend === "trl" ? lora : {} };
   return {
     name: d.name.trim(),
     backend: d.backend,
@@ -64,5 +74,6 @@ export function draftToSpec(d: RoundDraft): RoundSpecInput {
     grpo: numbers(d.grpo, ["lossAggMode"]) as RoundSpecInput["grpo"],
     schedule: numbers(d.schedule) as RoundSpecInput["schedule"],
     seed: optNum(d.seed),
+    backendOptions: builtin ? BUILTIN_PRESET.backendOptions : {},
   };
 }

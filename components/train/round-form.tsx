@@ -2,18 +2,19 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useDomainSlugs, useSnapshots } from "@/components/datasets/use-datasets";
-import { defaultDraft, draftToSpec, type RoundDraft } from "./round-draft";
+import { defaultDraft, draftToSpec, withBackend, type RoundDraft } from "./round-draft";
 import { GrpoFields, grpoSummary, ScheduleFields } from "./setting-fields";
 import { useBackends, useStartRound } from "./use-train";
+import type { Backend } from "@/lib/train/protocol";
 
 /** "New round": backend, dataset, model size, GRPO settings and schedule; opens the run once queued. */
-export function RoundForm({ initialModelPath = "", onCancel }: { initialModelPath?: string; onCancel?: () => void }) {
+export function RoundForm({ initialModelPath = "", initialBackend = "builtin", onCancel }: { initialModelPath?: string; initialBackend?: Backend; onCancel?: () => void }) {
   const router = useRouter();
   const backends = useBackends();
   const domains = useDomainSlugs();
   const snapshots = useSnapshots();
   const start = useStartRound();
-  const [draft, setDraft] = useState<RoundDraft>(() => ({ ...defaultDraft(), modelPath: initialModelPath }));
+  const [draft, setDraft] = useState<RoundDraft>(() => ({ ...defaultDraft("", initialBackend), modelPath: initialModelPath }));
   const set = (patch: Partial<RoundDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const choices = [
@@ -37,12 +38,12 @@ export function RoundForm({ initialModelPath = "", onCancel }: { initialModelPat
       <div className="fields">
         <label className="field">
           <span>Backend</span>
-          <select value={draft.backend} onChange={(e) => set({ backend: e.target.value as RoundDraft["backend"] })} data-testid="round-backend">
+          <select value={draft.backend} onChange={(e) => setDraft((d) => withBackend(d, e.target.value as RoundDraft["backend"]))} data-testid="round-backend">
             {(backends.data ?? [{ backend: "builtin", available: true, reason: "" }]).map((b) => (
               <option key={b.backend} value={b.backend} disabled={!b.available}>{b.backend}{b.available ? "" : " (unavailable)"}</option>
             ))}
           </select>
-          <small>{chosen?.reason}</small>
+          <small>{chosen?.reason} Switching resets the model, schedule and GRPO fields to the backend&apos;s defaults.</small>
         </label>
         <label className="field" style={{ gridColumn: "span 2" }}>
           <span>Dataset</span>
@@ -61,12 +62,25 @@ export function RoundForm({ initialModelPath = "", onCancel }: { initialModelPat
       <div className="fields">
         {isBuiltin ? (
           <>
-            <label className="field"><span>Width (dModel)</span><input type="number" min={8} step={8} value={draft.dModel} placeholder="default 64" onChange={(e) => set({ dModel: e.target.value })} data-testid="model-dModel" /><small>Hidden size of the built-in transformer; a multiple of its 4 heads.</small></label>
-            <label className="field"><span>Layers</span><input type="number" min={1} value={draft.layers} placeholder="default 2" onChange={(e) => set({ layers: e.target.value })} data-testid="model-layers" /><small>Transformer blocks. Small models train in minutes on a CPU.</small></label>
+            <label className="field"><span>Width (dModel)</span><input type="number" min={8} step={8} value={draft.dModel} onChange={(e) => set({ dModel: e.target.value })} data-testid="model-dModel" /><small>Hidden size of the built-in transformer; a multiple of its 4 heads.</small></label>
+            <label className="field"><span>Layers</span><input type="number" min={1} value={draft.layers} onChange={(e) => set({ layers: e.target.value })} data-testid="model-layers" /><small>Transformer blocks. Small models train in minutes on a CPU.</small></label>
             <label className="field" style={{ gridColumn: "span 2" }}><span>Continue from checkpoint (optional)</span><input value={draft.modelPath} placeholder="empty: a fresh policy" onChange={(e) => set({ modelPath: e.target.value })} data-testid="model-path" /><small>A checkpoint folder of an earlier built-in round: the next turn of the flywheel.</small></label>
           </>
         ) : (
-          <label className="field" style={{ gridColumn: "span 2" }}><span>Model</span><input value={draft.modelPath} placeholder="e.g. Qwen/Qwen3-0.6B or a local checkpoint folder" onChange={(e) => set({ modelPath: e.target.value })} data-testid="model-path" /><small>A Hugging Face model id or a checkpoint folder the trainer can read.</small></label>
+          <>
+            <label className="field" style={{ gridColumn: "span 2" }}>
+              <span>Model</span>
+              <input value={draft.modelPath} list="hf-models" placeholder="/models/Qwen3-0.6B (a checkpoint folder) or tiny-qwen3" onChange={(e) => set({ modelPath: e.target.value })} data-testid="model-path" />
+              <datalist id="hf-models"><option value="tiny-qwen3">a random-weight Qwen3 for trying the pipeline</option></datalist>
+              <small>A Hugging Face checkpoint folder on this machine (config.json and weights; the hub is not reached), or <code>tiny-qwen3</code>: random weights, learns nothing, runs in a minute on a CPU.</small>
+            </label>
+            {draft.backend === "trl" && (
+              <>
+                <label className="field"><span>LoRA</span><input type="checkbox" checked={draft.lora} onChange={(e) => set({ lora: e.target.checked })} data-testid="model-lora" /><small>Train a low-rank adapter (peft) instead of every weight.</small></label>
+                <label className="field"><span>LoRA rank</span><input type="number" min={1} value={draft.loraRank} disabled={!draft.lora} onChange={(e) => set({ loraRank: e.target.value })} data-testid="model-lora-rank" /><small>Adapter rank r (alpha = 2r).</small></label>
+              </>
+            )}
+          </>
         )}
       </div>
 

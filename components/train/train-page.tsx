@@ -1,12 +1,13 @@
 "use client";
 import { useState } from "react";
+import type { Backend } from "@/lib/train/protocol";
 import { RoundForm } from "./round-form";
 import { RunsTable } from "./runs-table";
 import { useRuns } from "./use-train";
 import "./train.css";
 
 /** Training rounds: the runs so far and the form that starts the next one. */
-export function TrainPage({ from = "" }: { from?: string }) {
+export function TrainPage({ from = "", backend }: { from?: string; backend?: Backend }) {
   const runs = useRuns();
   const [isFormOpen, setFormOpen] = useState(Boolean(from));
   const rows = runs.data ?? [];
@@ -19,7 +20,7 @@ export function TrainPage({ from = "" }: { from?: string }) {
         {runs.isSuccess && !showForm && <button className="btn primary" onClick={() => setFormOpen(true)} data-testid="new-round">New round</button>}
       </div>
       <p className="lede">A round trains a policy with GRPO on a dataset&apos;s verified cases, scored by the same reward the cases were proven with, and validates it on the held-out split as it goes.</p>
-      {showForm && <RoundForm initialModelPath={from} onCancel={rows.length ? () => setFormOpen(false) : undefined} />}
+      {showForm && <RoundForm initialModelPath={from} initialBackend={backend} onCancel={rows.length ? () => setFormOpen(false) : undefined} />}
       <div className="section">
         {runs.error && <div className="alert error" role="alert">Could not load the runs: {runs.error.message}</div>}
         {runs.isPending ? (

@@ -4,6 +4,7 @@ import { fetchJson } from "@/components/api/fetch-json";
 import type { RunSummary } from "@/db/queries/train-summary";
 import type { BackendAvailability } from "@/lib/train/backends";
 import { isTerminal, type DatasetRef, type RoundSpecInput } from "@/lib/train/protocol";
+import type { EvalSetup } from "@/lib/eval/setup";
 import { appendPage, EMPTY_LOG, type EventLog, type EventPage } from "./event-log";
 
 export type { RunSummary, BackendAvailability };
@@ -80,7 +81,7 @@ export type EvalSummary = {
   mean_reward: number;
   by_kind: Record<string, { cases: number; pass_at_1: number; pass_hat_k: number }>;
 };
-export type EvalRun = { id: number; runId: number | null; label: string; agent: string; dataset: DatasetRef; trials: number; status: "running" | "succeeded" | "failed"; summary: EvalSummary | null; createdAt: string };
+export type EvalRun = { id: number; runId: number | null; label: string; agent: string; dataset: EvalSetup; trials: number; status: "running" | "succeeded" | "failed"; summary: EvalSummary | null; createdAt: string };
 export type NewEval = { agent: string; dataset: DatasetRef; split: "validation"; trials: number; seed: number; maxTurns: number; runId: number; label: string };
 
 /** Every evaluation (newest first), polled while any is running; the panel filters by dataset. */

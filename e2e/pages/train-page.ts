@@ -1,7 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
-/** A small round, fast enough for e2e on a CPU. */
-export type TinyRound = { name: string; domain: string; steps: number; every: number; dModel: number; layers: number; group: number; tasks: number };
+/** A small round, fast enough for e2e on a CPU: the built-in policy at a size, or TRL on a model. */
+export type TinyRound = { name: string; domain: string; steps: number; every: number; group: number; tasks: number; maxTurns?: number } & (
+  | { backend?: "builtin"; dModel: number; layers: number }
+  | { backend: "trl"; model: string; maxNewTokens: number }
+);
 
 /** The trainer panel: /train (rounds and the New round form) and /train/[id] (one run). */
 export class TrainPages {
@@ -22,16 +25,23 @@ export class TrainPages {
     await expect(newRound.or(form)).toBeVisible();
     if (await newRound.isVisible()) await newRound.click();
     await expect(this.page.getByTestId("round-backend")).toHaveValue("builtin");
+    if (r.backend === "trl") await this.page.getByTestId("round-backend").selectOption("trl");
     await this.page.getByTestId("round-dataset").selectOption(`domain:${r.domain}`);
     await this.page.getByTestId("round-name").fill(r.name);
-    await this.page.getByTestId("model-dModel").fill(String(r.dModel));
-    await this.page.getByTestId("model-layers").fill(String(r.layers));
+    if (r.backend === "trl") {
+      await this.page.getByTestId("model-path").fill(r.model);
+    } else {
+      await this.page.getByTestId("model-dModel").fill(String(r.dModel));
+      await this.page.getByTestId("model-layers").fill(String(r.layers));
+    }
     await this.page.getByTestId("schedule-steps").fill(String(r.steps));
     await this.page.getByTestId("schedule-evalEvery").fill(String(r.every));
     await this.page.getByTestId("schedule-saveEvery").fill(String(r.every));
     await this.page.locator("details summary", { hasText: "GRPO settings" }).click();
     await this.page.getByTestId("grpo-n").fill(String(r.group));
     await this.page.getByTestId("grpo-batchSize").fill(String(r.tasks));
+    if (r.maxTurns) await this.page.getByTestId("grpo-maxTurns").fill(String(r.maxTurns));
+    if (r.backend === "trl") await this.page.getByTestId("grpo-maxNewTokens").fill(String(r.maxNewTokens));
     await this.page.getByTestId("round-start").click();
     await this.page.waitForURL(/\/train\/\d+$/);
     await expect(this.page.getByRole("heading", { name: r.name })).toBeVisible();

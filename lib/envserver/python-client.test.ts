@@ -1,21 +1,28 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasVenv, trainerPaths } from "@/lib/train/trl/paths";
 import { startEnvServer, type EnvServer } from "./server";
 import { tasksSource } from "./source";
 import { agentTurns, REFUSE, shopTasks } from "./test-fixture";
 
-/** The system Python with the `websockets` package (PYTHONPATH is honoured), or why not. */
-function pythonWebsockets(): string | null {
-  const probe = spawnSync("python3", ["-c", "import websockets.sync.client"], { encoding: "utf8" });
-  if (probe.error) return `python3 is not available (${probe.error.message})`;
-  return probe.status === 0 ? null : "the system Python has no `websockets` package (pip install websockets, or apt-get install python3-websockets)";
+/**
+ * A Python with `websockets` ≥ 11 (its sync client): the trainer's venv (`npx flywheel trainer
+ * setup` installs it; CI does), else the system python3; or why there is none.
+ */
+function pythonWithWebsockets(): { python: string } | { missing: string } {
+  const candidates = [...(hasVenv() ? [trainerPaths().python] : []), "python3"];
+  for (const python of candidates) {
+    const probe = spawnSync(python, ["-c", "import websockets.sync.client"], { encoding: "utf8" });
+    if (!probe.error && probe.status === 0) return { python };
+  }
+  return { missing: "neither the trainer venv (npx flywheel trainer setup) nor the system python3 has `websockets` ≥ 11 (pip install websockets)" };
 }
 
 /** Runs a script without blocking the event loop (the server under test lives in this process). */
 function runPython(script: string, input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", [script], { stdio: ["pipe", "pipe", "pipe"], timeout: 20_000 });
+    const child = spawn(python, [script], { stdio: ["pipe", "pipe", "pipe"], timeout: 20_000 });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -26,7 +33,9 @@ function runPython(script: string, input: string): Promise<{ status: number | nu
   });
 }
 
-const missing = pythonWebsockets();
+const found = pythonWithWebsockets();
+const python = "python" in found ? found.python : "python3";
+const missing = "missing" in found ? found.missing : null;
 if (missing) console.warn(`skipping the Python OpenEnv client test: ${missing}`);
 
 describe.skipIf(missing !== null)("OpenEnv /ws from a Python client", () => {

@@ -51,7 +51,7 @@ describe("writeJob", () => {
     const job = JSON.parse(fs.readFileSync(file, "utf8")) as TrlJob;
     expect(job).toMatchObject({ runId: 7, runDir, envUrl: "http://127.0.0.1:1", envToken: "tok", spec: { backend: "trl", model: { path: "tiny-qwen3" }, schedule: { sftSteps: 5 } } });
     expect(job.train.map((t) => t.id)).toEqual(tasks.slice(0, 3).map((t) => t.id));
-    expect(job.validation.every((t) => ["violation", "blocked", "legal"].includes(t.branchKind))).toBe(true);
+    expect(job.validation.map((t) => t.branchKind)).toEqual(data.validation.map((t) => t.testCase.expected_outcome));
     const sft = fs.readFileSync(job.sftData!, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(sft).toHaveLength(3);
     expect(sft[0].messages[0].role).toBe("system");

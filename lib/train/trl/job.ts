@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { DomainError } from "@/lib/errors";
 import { chatRecord } from "@/lib/export";
-import { branchKind } from "@/lib/envserver";
 import type { EpisodeTask } from "@/lib/rollout";
 import type { RoundData, RoundSpec } from "../protocol";
 import type { TrainerPaths } from "./paths";
@@ -53,7 +52,8 @@ export interface TrlJob {
   sftData: string | null;
 }
 
-const taskRef = (t: EpisodeTask) => ({ id: t.id, branchKind: branchKind(t.testCase) });
+/** A task as the worker sees it; its kind is the branch's outcome (execute, refuse, clarify…), as the built-in backend and the eval harness report. */
+const taskRef = (t: EpisodeTask) => ({ id: t.id, branchKind: t.testCase.expected_outcome });
 
 /** Writes runDir/job.json (and the warm start's chat JSONL): everything the worker reads. */
 export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundData; runDir: string; envUrl: string; envToken?: string; modelPath: string; paths: TrainerPaths }): string {
