@@ -9,23 +9,10 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { EXAMPLE_DOMAINS } from "@/lib/domain/examples";
 import { exportDataset, loadTokenCounter, planSplit, splitItem, type ExportFormat, type ExportRow } from "@/lib/export";
-import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
-import { synthesizeTree } from "@/lib/synth";
+import { exampleRows } from "@/lib/export/test-fixture";
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
-
-function exampleCases(): ExportRow[] {
-  const rows: ExportRow[] = [];
-  EXAMPLE_DOMAINS.forEach(({ spec, trees }, d) =>
-    trees.forEach((tree, t) => {
-      const { cases } = synthesizeTree(tree.doc, spec, { seed: 1, personas: SEED_PERSONAS, treeId: d * 10 + t + 1, revision: 1, treeName: tree.name });
-      cases.forEach((testCase, i) => rows.push({ id: `${spec.slug}-${t}-${i}`, testCase, domain: spec }));
-    }),
-  );
-  return rows;
-}
 
 /** Exposed by `node --expose-gc`: then the bench also reports the live heap after a full GC. */
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -50,7 +37,7 @@ function dirSize(files: string[]): number {
 
 export async function benchExport(n = 100_000, formats: ExportFormat[] = ["verl", "chat", "tau2"]): Promise<void> {
   let t = performance.now();
-  const base = exampleCases();
+  const base = await exampleRows();
   console.log(`synthesized ${base.length} example cases in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted); cloning to ${n.toLocaleString()} rows`);
 
   t = performance.now();

@@ -2,12 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
+import { callRoute, signIn, setUpTestStudio } from "./_shared/test-client";
 
-// Route handlers read these on first use (the database opens lazily), so setting them here is enough.
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "guard-admin-password";
-process.env.BETTER_AUTH_SECRET = "guard-test-secret-guard-test-secret";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 
 import * as domains from "./domains/route";
 import * as domain from "./domains/[slug]/route";
@@ -69,11 +66,9 @@ import * as roundNext from "./rounds/projects/[id]/next/route";
 import * as roundDetail from "./rounds/[id]/route";
 import * as roundFailures from "./rounds/[id]/failures/route";
 import * as roundReplay from "./rounds/[id]/replay/route";
-import { getAuth } from "./_shared/auth";
 import { studioDb } from "@/db";
 import { createAccount } from "@/lib/auth/accounts";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Case = { file: string; handler: unknown; method: string; params?: Record<string, string>; needs: Role | "signed-in" };
 
 /** Every handler under app/api except health and auth; `needs` is the least role that may call it. */
@@ -166,17 +161,10 @@ function routeFiles(dir: string, rel = ""): string[] {
 
 const cookies: Partial<Record<Role, string>> = {};
 
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
-
 function call(c: Case, cookie?: string): Promise<Response> {
-  const init: RequestInit = { method: c.method, headers: cookie ? { cookie, "content-type": "application/json" } : { "content-type": "application/json" } };
-  if (c.method !== "GET") init.body = "null"; // past the guard this fails validation (400): nothing runs, never 401/403
   const urlPath = c.file.replace(/\/?route\.ts$/, "").replace(/\[(\w+)\]/g, (_, k: string) => c.params![k]);
-  return (c.handler as Handler)(new Request(`http://localhost/api/${urlPath}`, init), { params: Promise.resolve(c.params ?? {}) });
+  // past the guard a null body fails validation (400): nothing runs, never 401/403
+  return callRoute(c.handler, `/api/${urlPath}`, { method: c.method, body: c.method === "GET" ? undefined : null, params: c.params, cookie });
 }
 
 const allowedRoles = (needs: Case["needs"]): Role[] => (needs === "signed-in" ? ["curator", "reviewer", "admin"] : needs === "admin" ? ["admin"] : [needs, "admin"]);
@@ -185,7 +173,7 @@ beforeAll(async () => {
   const db = studioDb(); // migrates, seeds, creates admin@flywheel.local
   createAccount(db, { email: "curator@example.com", role: "curator", password: "curator-password" });
   createAccount(db, { email: "reviewer@example.com", role: "reviewer", password: "reviewer-password" });
-  cookies.admin = await signIn("admin@flywheel.local", "guard-admin-password");
+  cookies.admin = await signIn();
   cookies.curator = await signIn("curator@example.com", "curator-password");
   cookies.reviewer = await signIn("reviewer@example.com", "reviewer-password");
 });

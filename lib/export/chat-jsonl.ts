@@ -1,11 +1,11 @@
-import path from "node:path";
 import type { ChatMessage } from "@/lib/chat/schema";
 import { stableHash } from "@/lib/chat/schema";
 import { normalTrajectory, toolsForOpenAI, type OpenAITool } from "@/lib/sim";
 import { LineSink } from "./line-sink";
 import type { TokenCounter } from "./tokens";
 import { problemChatRecord } from "./problem-row";
-import { isProblemRow, SPLITS, writeFailed, type ExportRow, type FormatWriter, type Split } from "./types";
+import { splitSinks } from "./split-sinks";
+import { isProblemRow, type ExportRow, type FormatWriter, type Split } from "./types";
 
 /** One SFT example: the ideal agent's conversation on the case, in OpenAI chat format. */
 export interface ChatRecord {
@@ -58,25 +58,14 @@ export const CHAT_FILES: Record<Split, string> = { train: "train.jsonl", validat
 
 /** Chat JSONL: one line per case, one file per split. */
 export function createChatWriter(options: ChatWriterOptions): FormatWriter {
-  const sinks = new Map<Split, LineSink>();
+  const sinks = splitSinks(options.outDir, CHAT_FILES, (file) => new LineSink(file));
   return {
     async add(row, ctx) {
       const record = isProblemRow(row) ? problemChatRecord(row, ctx.split) : chatRecord(row, ctx.split, options.seed);
       const count = options.tokens ? chatTokens(options.tokens, record) : null;
-      const file = path.join(options.outDir, CHAT_FILES[ctx.split]);
-      try {
-        let sink = sinks.get(ctx.split);
-        if (!sink) sinks.set(ctx.split, (sink = new LineSink(file)));
-        await sink.writeLine(record);
-      } catch (e) {
-        throw writeFailed(file, e);
-      }
+      await sinks.write(ctx.split, (sink) => sink.writeLine(record));
       return count;
     },
-    async close() {
-      const open = SPLITS.flatMap((s) => sinks.get(s) ?? []);
-      for (const sink of open) await sink.close().catch((e) => Promise.reject(writeFailed(sink.filename, e)));
-      return open.map((s) => s.filename);
-    },
+    close: () => sinks.close(),
   };
 }

@@ -4,10 +4,14 @@ import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, describe, expect, it } from "vitest";
 import { retailDomain } from "@/lib/domain/examples/retail";
+import { problemSystemPrompt, problemUserMessage } from "@/lib/reasoning/episode";
 import { generateProblems } from "@/lib/reasoning/generate/generate";
 import { importProblems } from "@/lib/reasoning/import";
-import { verifyAnswer } from "@/lib/reasoning/verify/answer";
+import { patchDatabase } from "@/lib/reasoning/query/tables";
+import { formatAnswer, verifyAnswer } from "@/lib/reasoning/verify/answer";
 import { exportDataset } from "./export";
+import { parquetSchema } from "./parquet-schema";
+import { REASONING_COLUMNS, reasoningVerlRow } from "./problem-row";
 import { arrayBufferOf } from "./test-checks";
 import { shopRows } from "./test-fixture";
 import type { ProblemExportRow } from "./types";
@@ -51,5 +55,75 @@ describe("reasoning problems through the export writers", () => {
     expect(mixed.warnings[0].message).toMatch(/a verl export holds one row kind/);
     const tau2 = await exportDataset({ format: "tau2", rows: rows.slice(0, 1), outDir: path.join(dir, "tau2"), card: false });
     expect(tau2.warnings[0].message).toMatch(/no tau2 form/);
+  });
+});
+
+describe("reasoningVerlRow", () => {
+  // JSON text, not toEqual: the key order is part of the row (it is the order JSON exports write)
+  const same = (actual: unknown, expected: unknown) => expect(JSON.stringify(actual, null, 1)).toBe(JSON.stringify(expected, null, 1));
+
+  it("builds a tool problem's row exactly: tools in the system prompt, the answer as ground truth, the patched database in env_spec", () => {
+    const problem = programs[0];
+    const tools = retailDomain.tools.filter((t) => problem.tools.includes(t.name));
+    expect(tools.length).toBeGreaterThan(0);
+    const question = problemUserMessage(problem);
+    const answer = formatAnswer(problem.answer);
+    const toolLines = tools.map((t) => JSON.stringify({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } })).join("\n");
+    same(reasoningVerlRow(rows[0] as ProblemExportRow, "train", 3), {
+      data_source: "tool_agent",
+      agent_name: "tool_agent",
+      prompt: [
+        { role: "system", content: `${problemSystemPrompt(retailDomain)}\n\n# Tools\n\n<tools>\n${toolLines}\n</tools>` },
+        { role: "user", content: question },
+      ],
+      ability: "data_analysis",
+      reward_model: { style: "rule", ground_truth: answer },
+      extra_info: {
+        split: "train",
+        index: "3",
+        problem_id: problem.id,
+        question,
+        answer,
+        answer_spec: JSON.stringify(problem.answer),
+        need_tools_kwargs: true,
+        interaction_kwargs: { query: question, ground_truth: answer },
+        lineage: { parent: problem.lineage.parent ?? "", mutation: problem.lineage.mutation ?? "", round: String(problem.lineage.round) },
+      },
+      env_spec: JSON.stringify({ version: 1, kind: "reasoning", domain: "retail-orders", tools, initial_db: patchDatabase(retailDomain.db, problem.program?.db_patch ?? []) }),
+    });
+  });
+
+  it("builds a free-text problem's row exactly: no tools block, no env_spec", () => {
+    const question = problemUserMessage(free);
+    same(reasoningVerlRow(rows[4] as ProblemExportRow, "validation", 0), {
+      data_source: "tool_agent",
+      agent_name: "tool_agent",
+      prompt: [
+        { role: "system", content: problemSystemPrompt(null) },
+        { role: "user", content: question },
+      ],
+      ability: "math",
+      reward_model: { style: "rule", ground_truth: "\\frac{3}{4}" },
+      extra_info: {
+        split: "validation",
+        index: "0",
+        problem_id: free.id,
+        question,
+        answer: "\\frac{3}{4}",
+        answer_spec: JSON.stringify(free.answer),
+        need_tools_kwargs: false,
+        interaction_kwargs: { query: question, ground_truth: "\\frac{3}{4}" },
+        lineage: { parent: "", mutation: "", round: "0" },
+      },
+      env_spec: "",
+    });
+  });
+
+  it("declares the reasoning parquet columns in order", () => {
+    expect(parquetSchema(REASONING_COLUMNS).map((s) => (s.num_children === undefined ? s.name : `${s.name}/${s.num_children}`))).toEqual([
+      "root/7", "data_source", "agent_name", "prompt/1", "list/1", "element/2", "role", "content", "ability", "reward_model/2", "style", "ground_truth",
+      "extra_info/9", "split", "index", "problem_id", "question", "answer", "answer_spec", "need_tools_kwargs", "interaction_kwargs/2", "query", "ground_truth",
+      "lineage/3", "parent", "mutation", "round", "env_spec",
+    ]);
   });
 });

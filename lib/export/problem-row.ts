@@ -7,8 +7,9 @@ import { patchDatabase } from "@/lib/reasoning/query/tables";
 import type { Problem } from "@/lib/reasoning/schema";
 import { formatAnswer } from "@/lib/reasoning/verify/answer";
 import { toolsForOpenAI, type OpenAITool } from "@/lib/sim";
-import { bool, list, str, struct, type Field } from "./parquet-schema";
+import { bool, str, struct, type Field } from "./parquet-schema";
 import type { ProblemExportRow, Split } from "./types";
+import { verlColumns, verlFrame, type VerlFrame } from "./verl-frame";
 
 /**
  * Reasoning problems in the paper's reasoning format (reference-pipeline.md §2 "Reasoning
@@ -19,45 +20,29 @@ import type { ProblemExportRow, Split } from "./types";
  */
 export const REASONING_AGENT = "tool_agent";
 
-export const REASONING_COLUMNS: Field[] = [
-  str("data_source"),
-  str("agent_name"),
-  list("prompt", struct("element", [str("role"), str("content")])),
-  str("ability"),
-  struct("reward_model", [str("style"), str("ground_truth")]),
-  struct("extra_info", [
-    str("split"),
-    str("index"),
-    str("problem_id"),
-    str("question"),
-    str("answer"),
-    str("answer_spec"),
-    bool("need_tools_kwargs"),
-    struct("interaction_kwargs", [str("query"), str("ground_truth")]),
-    struct("lineage", [str("parent"), str("mutation"), str("round")]),
-  ]),
-  str("env_spec"),
-];
+export const REASONING_COLUMNS: Field[] = verlColumns([
+  str("split"),
+  str("index"),
+  str("problem_id"),
+  str("question"),
+  str("answer"),
+  str("answer_spec"),
+  bool("need_tools_kwargs"),
+  struct("interaction_kwargs", [str("query"), str("ground_truth")]),
+  struct("lineage", [str("parent"), str("mutation"), str("round")]),
+]);
 
-export interface ReasoningVerlRow {
-  data_source: string;
-  agent_name: string;
-  prompt: { role: "system" | "user"; content: string }[];
-  ability: string;
-  reward_model: { style: "rule"; ground_truth: string };
-  extra_info: {
-    split: Split;
-    index: string;
-    problem_id: string;
-    question: string;
-    answer: string;
-    answer_spec: string;
-    need_tools_kwargs: boolean;
-    interaction_kwargs: { query: string; ground_truth: string };
-    lineage: { parent: string; mutation: string; round: string };
-  };
-  env_spec: string;
-}
+export type ReasoningVerlRow = VerlFrame<{
+  split: Split;
+  index: string;
+  problem_id: string;
+  question: string;
+  answer: string;
+  answer_spec: string;
+  need_tools_kwargs: boolean;
+  interaction_kwargs: { query: string; ground_truth: string };
+  lineage: { parent: string; mutation: string; round: string };
+}>;
 
 function allowedTools(problem: Problem, domain: DomainSpec | null) {
   return domain ? domain.tools.filter((t) => problem.tools.includes(t.name)) : [];
@@ -75,16 +60,14 @@ export function reasoningVerlRow(row: ProblemExportRow, split: Split, index: num
   const question = problemUserMessage(problem);
   const answer = formatAnswer(problem.answer);
   const tools = allowedTools(problem, domain);
-  return {
-    data_source: REASONING_AGENT,
-    agent_name: REASONING_AGENT,
-    prompt: [
-      { role: "system", content: systemPrompt(problem, domain) },
-      { role: "user", content: question },
-    ],
+  return verlFrame({
+    dataSource: REASONING_AGENT,
+    agentName: REASONING_AGENT,
+    system: systemPrompt(problem, domain),
+    user: question,
     ability: problem.domain ? "data_analysis" : "math",
-    reward_model: { style: "rule", ground_truth: answer },
-    extra_info: {
+    groundTruth: answer,
+    extraInfo: {
       split,
       index: String(index),
       problem_id: problem.id,
@@ -95,8 +78,8 @@ export function reasoningVerlRow(row: ProblemExportRow, split: Split, index: num
       interaction_kwargs: { query: question, ground_truth: answer },
       lineage: { parent: problem.lineage.parent ?? "", mutation: problem.lineage.mutation ?? "", round: String(problem.lineage.round) },
     },
-    env_spec: tools.length ? JSON.stringify({ version: 1, kind: "reasoning", domain: problem.domain, tools, initial_db: patchDatabase(domain!.db, problem.program?.db_patch ?? []) }) : "",
-  };
+    envSpec: tools.length ? JSON.stringify({ version: 1, kind: "reasoning", domain: problem.domain, tools, initial_db: patchDatabase(domain!.db, problem.program?.db_patch ?? []) }) : "",
+  });
 }
 
 export interface ProblemChatRecord {

@@ -1,7 +1,8 @@
 import type { TestCase } from "@/lib/cases/schema";
 import { agenticPrompt, taskBackground, type PromptOptions } from "./prompt";
-import { bool, list, str, struct, type Field } from "./parquet-schema";
+import { bool, str, struct, type Field } from "./parquet-schema";
 import type { ExportRow, Split } from "./types";
+import { verlColumns, verlFrame, type VerlFrame } from "./verl-frame";
 
 /**
  * One verl row in the paper's agentic format (reference-pipeline.md §2 "verl parquet row"),
@@ -9,28 +10,20 @@ import type { ExportRow, Split } from "./types";
  * in shape from row to row, and parquet unifies struct schemas across rows (rl-backend.md §1,
  * pitfall 3), so a string is the one shape that survives; the agent loop parses it.
  */
-export const VERL_COLUMNS: Field[] = [
-  str("data_source"),
-  str("agent_name"),
-  list("prompt", struct("element", [str("role"), str("content")])),
-  str("ability"),
-  struct("reward_model", [str("style"), str("ground_truth")]),
-  struct("extra_info", [
-    str("split"),
-    str("index"),
-    str("question"),
-    str("rubrics"),
-    str("policy"),
-    bool("need_tools_kwargs"),
-    struct("tools_kwargs", [
-      struct("mock_tool", [
-        struct("create_kwargs", [str("tool_description"), str("task_background"), str("test_policy"), str("user_escape_strategy"), str("tool_return_expected")]),
-      ]),
+export const VERL_COLUMNS: Field[] = verlColumns([
+  str("split"),
+  str("index"),
+  str("question"),
+  str("rubrics"),
+  str("policy"),
+  bool("need_tools_kwargs"),
+  struct("tools_kwargs", [
+    struct("mock_tool", [
+      struct("create_kwargs", [str("tool_description"), str("task_background"), str("test_policy"), str("user_escape_strategy"), str("tool_return_expected")]),
     ]),
-    struct("interaction_kwargs", [str("query")]),
   ]),
-  str("env_spec"),
-];
+  struct("interaction_kwargs", [str("query")]),
+]);
 
 export interface VerlRowOptions extends PromptOptions {
   /** Picks verl's reward function (default: the paper's "my_tool_agent_with_user"). */
@@ -42,39 +35,29 @@ export interface VerlRowOptions extends PromptOptions {
 
 export const PAPER_AGENT = "my_tool_agent_with_user";
 
-export interface VerlRow {
-  data_source: string;
-  agent_name: string;
-  prompt: { role: "system" | "user"; content: string }[];
-  ability: string;
-  reward_model: { style: "rule"; ground_truth: string };
-  extra_info: {
-    split: Split;
-    index: string;
-    question: string;
-    rubrics: string;
-    policy: string;
-    need_tools_kwargs: boolean;
-    tools_kwargs: { mock_tool: { create_kwargs: Record<"tool_description" | "task_background" | "test_policy" | "user_escape_strategy" | "tool_return_expected", string> } };
-    interaction_kwargs: { query: string };
-  };
-  env_spec: string;
-}
+export type VerlRow = VerlFrame<{
+  split: Split;
+  index: string;
+  question: string;
+  rubrics: string;
+  policy: string;
+  need_tools_kwargs: boolean;
+  tools_kwargs: { mock_tool: { create_kwargs: Record<"tool_description" | "task_background" | "test_policy" | "user_escape_strategy" | "tool_return_expected", string> } };
+  interaction_kwargs: { query: string };
+}>;
 
 export function verlRow(row: ExportRow, split: Split, options: VerlRowOptions = {}): VerlRow {
   const tc = row.testCase;
   const prompt = agenticPrompt(row, options);
-  return {
-    data_source: options.dataSource ?? PAPER_AGENT,
-    agent_name: options.agentName ?? PAPER_AGENT,
-    prompt: [
-      { role: "system", content: prompt.system },
-      { role: "user", content: prompt.user },
-    ],
+  return verlFrame({
+    dataSource: options.dataSource ?? PAPER_AGENT,
+    agentName: options.agentName ?? PAPER_AGENT,
+    system: prompt.system,
+    user: prompt.user,
     ability: options.ability ?? "agentic_tool_use",
     // the paper writes "None"; ours names what an environment-based reward checks
-    reward_model: { style: "rule", ground_truth: JSON.stringify({ expected_outcome: tc.expected_outcome, expected_final_hash: tc.expected_final_hash }) },
-    extra_info: {
+    groundTruth: JSON.stringify({ expected_outcome: tc.expected_outcome, expected_final_hash: tc.expected_final_hash }),
+    extraInfo: {
       split,
       index: row.id,
       question: prompt.user,
@@ -95,8 +78,8 @@ export function verlRow(row: ExportRow, split: Split, options: VerlRowOptions = 
       },
       interaction_kwargs: { query: prompt.user },
     },
-    env_spec: JSON.stringify(envSpec(row)),
-  };
+    envSpec: JSON.stringify(envSpec(row)),
+  });
 }
 
 /** Everything an environment-backed agent loop needs to run and score the case without the studio. */

@@ -1,8 +1,8 @@
-import path from "node:path";
 import { ParquetSink } from "./parquet-sink";
 import type { TokenCounter } from "./tokens";
 import { REASONING_COLUMNS, reasoningVerlRow } from "./problem-row";
-import { isProblemRow, SPLITS, writeFailed, type FormatWriter, type Split } from "./types";
+import { splitSinks } from "./split-sinks";
+import { isProblemRow, type FormatWriter, type Split } from "./types";
 import { VERL_COLUMNS, verlRow, type VerlRow, type VerlRowOptions } from "./verl-row";
 
 export interface VerlWriterOptions extends VerlRowOptions {
@@ -25,32 +25,23 @@ export const verlPromptTokens = (tokens: TokenCounter, record: Pick<VerlRow, "pr
  * prompt), so the prompt is counted the same way.
  */
 export function createVerlWriter(options: VerlWriterOptions): FormatWriter {
-  const sinks = new Map<Split, ParquetSink>();
   // a parquet file has one schema: the first row's kind (case or reasoning problem) sets it for the export
   let kind: "case" | "problem" | null = null;
   let index = 0;
+  const sinks = splitSinks(options.outDir, VERL_FILES, (file) => {
+    const kv = [{ key: "flywheel.format", value: kind === "problem" ? "verl-reasoning/1" : "verl-agentic/1" }];
+    return new ParquetSink(file, kind === "problem" ? REASONING_COLUMNS : VERL_COLUMNS, options.rowGroupSize ?? 1000, kv);
+  });
   return {
     async add(row, ctx) {
       const rowKind = isProblemRow(row) ? "problem" : "case";
       kind ??= rowKind;
       if (rowKind !== kind) throw new Error(`a verl export holds one row kind; this one holds ${kind === "problem" ? "reasoning problems" : "cases"}`);
       const record = isProblemRow(row) ? reasoningVerlRow(row, ctx.split, index++) : verlRow(row, ctx.split, options);
-      const kv = [{ key: "flywheel.format", value: kind === "problem" ? "verl-reasoning/1" : "verl-agentic/1" }];
       const count = options.tokens ? verlPromptTokens(options.tokens, record) : null;
-      const file = path.join(options.outDir, VERL_FILES[ctx.split]);
-      try {
-        let sink = sinks.get(ctx.split);
-        if (!sink) sinks.set(ctx.split, (sink = new ParquetSink(file, kind === "problem" ? REASONING_COLUMNS : VERL_COLUMNS, options.rowGroupSize ?? 1000, kv)));
-        sink.add(record as unknown as Record<string, unknown>);
-      } catch (e) {
-        throw writeFailed(file, e);
-      }
+      await sinks.write(ctx.split, (sink) => sink.add(record as unknown as Record<string, unknown>));
       return count;
     },
-    async close() {
-      const open = SPLITS.flatMap((s) => sinks.get(s) ?? []);
-      for (const sink of open) await sink.close().catch((e) => Promise.reject(writeFailed(sink.filename, e)));
-      return open.map((s) => s.filename);
-    },
+    close: () => sinks.close(),
   };
 }

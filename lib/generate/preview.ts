@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { TestCase } from "@/lib/cases/schema";
 import { isDomainError } from "@/lib/errors";
+import { addUsage, emptyUsageTotals, type UsageTotals } from "@/lib/llm";
 import { loadGenerationContext } from "./context";
 import { generateCase } from "./generate-case";
 import { prepareGenerateItems } from "./job";
@@ -24,7 +25,7 @@ export interface PreviewResult {
   planned: number;
   items: PreviewItem[];
   /** `cost` sums priced calls; `unpricedCalls` had no price configured (unknown, not free). */
-  usage: { calls: number; cachedCalls: number; promptTokens: number; completionTokens: number; cost: number; unpricedCalls: number };
+  usage: UsageTotals;
 }
 
 /**
@@ -34,18 +35,11 @@ export interface PreviewResult {
 export async function previewCases(db: Db, input: GenerateInput, { count = 3, signal }: { count?: number; signal?: AbortSignal } = {}): Promise<PreviewResult> {
   const plan = prepareGenerateItems(input);
   const { branchById } = loadGenerationContext(db, input);
-  const usage = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, unpricedCalls: 0 };
+  const usage = emptyUsageTotals();
   const key = `preview:${randomUUID()}`;
   const items = await withUsageReporter(
     key,
-    (e) => {
-      usage.calls += 1;
-      if (e.cached) usage.cachedCalls += 1;
-      usage.promptTokens += e.usage.promptTokens;
-      usage.completionTokens += e.usage.completionTokens;
-      if (e.cost === null) usage.unpricedCalls += 1;
-      else usage.cost += e.cost;
-    },
+    (e) => addUsage(usage, e),
     () =>
       Promise.all(
         spreadPick(plan, count).map(async (item): Promise<PreviewItem> => {

@@ -1,24 +1,17 @@
 import { z } from "zod";
 import type { LlmClient } from "./client";
-import type { LlmRole, StructuredMode } from "./config";
+import type { StructuredMode } from "./config";
 import { StructuredOutputError } from "./errors";
 import { extractJson } from "./json-extract";
-import type { ChatResult, LlmMessage, ResponseFormat } from "./types";
+import type { ChatRequest, ChatResult, LlmMessage, ResponseFormat } from "./types";
 
-export interface StructuredRequest<T> {
-  role: LlmRole;
-  messages: LlmMessage[];
+/** A chat request (without tools or a response format: the mode sets that) whose reply must parse as `schema`. */
+export interface StructuredRequest<T> extends Pick<ChatRequest, "role" | "messages" | "temperature" | "maxTokens" | "seed" | "signal" | "useCache" | "usageKeys"> {
   schema: z.ZodType<T>;
   /** Names the schema for the provider (json_schema.name) and in error messages. */
   name: string;
   /** Defaults to the client config's `structuredMode`. */
   mode?: StructuredMode;
-  temperature?: number;
-  maxTokens?: number;
-  seed?: number;
-  signal?: AbortSignal;
-  useCache?: boolean;
-  usageKeys?: string[];
 }
 
 export interface StructuredResult<T> {

@@ -29,14 +29,15 @@ export interface UsageTotals {
   cachedCalls: number;
   promptTokens: number;
   completionTokens: number;
-  /** Sum over priced calls only; `unpricedCalls` says how many calls it leaves out. */
+  /** US dollars, summed over priced calls only; `unpricedCalls` says how many calls it leaves out. */
   cost: number;
   unpricedCalls: number;
 }
 
-const emptyTotals = (): UsageTotals => ({ calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, unpricedCalls: 0 });
+export const emptyUsageTotals = (): UsageTotals => ({ calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, unpricedCalls: 0 });
 
-function add(t: UsageTotals, e: UsageEvent): void {
+/** Counts one finished call (a UsageEvent, or a ChatResult) into `t`. */
+export function addUsage(t: UsageTotals, e: Pick<UsageEvent, "usage" | "cost" | "cached">): void {
   t.calls += 1;
   if (e.cached) t.cachedCalls += 1;
   t.promptTokens += e.usage.promptTokens;
@@ -50,15 +51,15 @@ function add(t: UsageTotals, e: UsageEvent): void {
  * the client with `onUsage: (e) => meter.record(e)`.
  */
 export class UsageMeter {
-  private readonly total = emptyTotals();
+  private readonly total = emptyUsageTotals();
   private readonly byKey = new Map<string, UsageTotals>();
 
   record(event: UsageEvent, extraKeys: readonly string[] = []): void {
-    add(this.total, event);
+    addUsage(this.total, event);
     for (const key of new Set([...event.keys, ...extraKeys])) {
       let t = this.byKey.get(key);
-      if (!t) this.byKey.set(key, (t = emptyTotals()));
-      add(t, event);
+      if (!t) this.byKey.set(key, (t = emptyUsageTotals()));
+      addUsage(t, event);
     }
   }
 
@@ -67,7 +68,7 @@ export class UsageMeter {
   }
 
   forKey(key: string): UsageTotals {
-    return { ...(this.byKey.get(key) ?? emptyTotals()) };
+    return { ...(this.byKey.get(key) ?? emptyUsageTotals()) };
   }
 
   keys(): string[] {

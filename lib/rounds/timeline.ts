@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
+import { listProblems } from "@/db/queries/problems";
 import { verifiedByKind } from "@/db/queries/round-data";
 import { getProject, listRounds, openRound, type RoundRow } from "@/db/queries/rounds";
 import type { FailureMap } from "./failure-map";
 import { startingPolicy } from "./policy";
-import { loadReasoning } from "./reasoning";
 import type { GeneratedRecord } from "./records";
 import type { Project } from "./schema";
 import { summarizeRound, type RoundSummary } from "./summary";
@@ -78,7 +78,6 @@ export async function nextRoundPreview(db: Db, project: Project): Promise<NextRo
     };
   }
   const notes: string[] = [];
-  const reasoning = project.settings.reasoning.enabled ? await loadReasoning() : null;
   const domains = project.domains.map((domain) => {
     const byKind = verifiedByKind({ db, slug: domain });
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
@@ -86,9 +85,8 @@ export async function nextRoundPreview(db: Db, project: Project): Promise<NextRo
     return { domain, snapshotId: null, hash: null, train: Math.round(total * (1 - project.settings.validationRatio)), validation: null, byKind, added: 0, addedByKind: {}, dropped: 0 };
   });
   notes.push(`the domains' verified cases are frozen into a snapshot when the round starts; about ${Math.round(project.settings.validationRatio * 100)}% (whole branches and personas) become the held-out set every later round keeps`);
-  const problems = !reasoning ? [] : project.domains.map((domain) => {
-    if (!reasoning.ok) return { domain, count: 0, added: 0, note: `reasoning side unavailable (${reasoning.missing.join(", ")})` };
-    const count = reasoning.queries.listProblems({ db, filter: { domain, verdict: "verified" }, limit: 1 }).total;
+  const problems = !project.settings.reasoning.enabled ? [] : project.domains.map((domain) => {
+    const count = listProblems({ db, filter: { domain, verdict: "verified" }, limit: 1 }).total;
     return { domain, count: count || project.settings.reasoning.problems, added: 0, note: count ? undefined : "generated when the round starts" };
   });
   return { number: 1, basis: "first", policy: startingPolicy(project, null).policy, domains, problems, notes };

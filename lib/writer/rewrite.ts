@@ -1,6 +1,6 @@
 import type { TestCase } from "@/lib/cases/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
-import { chatStructured, resolveRole, StructuredOutputError, type ChatResult, type LlmClient, type LlmMessage } from "@/lib/llm";
+import { addUsage, chatStructured, emptyUsageTotals, resolveRole, StructuredOutputError, type ChatResult, type LlmClient, type LlmMessage, type UsageTotals } from "@/lib/llm";
 import { proveCase } from "@/lib/synth/proof";
 import type { TreeDoc } from "@/lib/tree/schema";
 import { checkRewrite } from "./checks";
@@ -18,15 +18,7 @@ export interface RewriteOptions {
   repair?: boolean;
 }
 
-export interface WriterUsage {
-  calls: number;
-  cachedCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** US dollars over priced calls; `unpricedCalls` says how many it leaves out. */
-  cost: number;
-  unpricedCalls: number;
-}
+export type WriterUsage = UsageTotals;
 
 export type RewriteOutcome =
   | { ok: true; case: TestCase; model: string; usage: WriterUsage; rounds: number; repairedIssues: string[] }
@@ -44,15 +36,8 @@ export function applyRewrite(original: TestCase, words: CaseRewrite): TestCase {
 }
 
 function usageOf(calls: ChatResult[]): WriterUsage {
-  const u: WriterUsage = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, cost: 0, unpricedCalls: 0 };
-  for (const c of calls) {
-    u.calls += 1;
-    if (c.cached) u.cachedCalls += 1;
-    u.promptTokens += c.usage.promptTokens;
-    u.completionTokens += c.usage.completionTokens;
-    if (c.cost === null) u.unpricedCalls += 1;
-    else u.cost += c.cost;
-  }
+  const u = emptyUsageTotals();
+  for (const c of calls) addUsage(u, c);
   return u;
 }
 

@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeClient, setUpTestStudio } from "../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "evals-admin-password";
-process.env.BETTER_AUTH_SECRET = "evals-test-secret-evals-test-secret";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 for (const k of Object.keys(process.env)) if (k.startsWith("FLYWHEEL_LLM_")) delete process.env[k];
 
 import * as list from "./route";
 import * as detail from "./[id]/route";
-import { getAuth } from "../_shared/auth";
 import { studioDb } from "@/db";
 import { createRun } from "@/db/queries/train-runs";
 import { verifyAndStoreDomain } from "@/db/queries/verify";
@@ -17,20 +14,13 @@ import { executeEval, prepareEval } from "@/lib/eval/execute";
 import { JobRunner } from "@/lib/jobs";
 import { RoundSpec } from "@/lib/train/protocol";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let cookie = "";
-const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
-  (handler as Handler)(
-    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
-    { params: Promise.resolve(init.params ?? {}) },
-  );
+const { call, signIn } = routeClient();
 const clinic = { kind: "domain" as const, domainSlug: "clinic-appointments" };
 const runJobs = () => new JobRunner({ db: studioDb(), kinds: ["eval.run"], pollMs: 10 }).runUntilIdle();
 
 beforeAll(async () => {
   verifyAndStoreDomain({ db: studioDb(), slug: "clinic-appointments" });
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "evals-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await signIn();
 }, 60_000);
 
 describe("/api/evals", () => {

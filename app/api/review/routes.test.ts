@@ -11,7 +11,7 @@ process.env.BETTER_AUTH_URL = "http://localhost:3000";
 const { studioDb } = await import("@/db");
 const { seedReviewCases } = await import("@/db/queries/reviews-fixture");
 const { createAccount } = await import("@/lib/auth/accounts");
-const { getAuth } = await import("../_shared/auth");
+const { apiRequest, signIn } = await import("../_shared/test-client");
 const decisionRoute = await import("../../api/cases/[id]/decision/route");
 const caseRoute = await import("../../api/cases/[id]/route");
 const listRoute = await import("./cases/route");
@@ -30,13 +30,11 @@ beforeAll(async () => {
   fx = seedReviewCases(db);
   for (const role of ["admin", "reviewer", "curator"] as const) {
     createAccount(db, { email: `${role}@test.local`, name: role, role, password: `${role}-password` });
-    const res = await getAuth().api.signInEmail({ body: { email: `${role}@test.local`, password: `${role}-password` }, asResponse: true });
-    cookies[role] = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    cookies[role] = await signIn(`${role}@test.local`, `${role}-password`);
   }
 }, 60_000); // password hashing is slow on a busy machine
 
-const request = (who: Who, url: string, method = "GET", body?: unknown) =>
-  new Request(`http://localhost:3000${url}`, { method, headers: { cookie: cookies[who], "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+const request = (who: Who, url: string, method = "GET", body?: unknown) => apiRequest(`http://localhost:3000${url}`, { method, body, cookie: cookies[who] });
 const ctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 const decide = (who: Who, id: number, body: unknown) => decisionRoute.POST(request(who, `/api/cases/${id}/decision`, "POST", body), ctx(id));
 

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeClient, setUpTestStudio } from "../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "rounds-admin-password";
-process.env.BETTER_AUTH_SECRET = "rounds-test-secret-rounds-test-secret";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 
 import * as projects from "./projects/route";
 import * as project from "./projects/[id]/route";
@@ -11,22 +9,14 @@ import * as next from "./projects/[id]/next/route";
 import * as detail from "./[id]/route";
 import * as failures from "./[id]/failures/route";
 import * as replay from "./[id]/replay/route";
-import { getAuth } from "../_shared/auth";
 import { getJob } from "@/db/queries/jobs";
 import { studioDb } from "@/db";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let cookie = "";
-const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
-  (handler as Handler)(
-    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
-    { params: Promise.resolve(init.params ?? {}) },
-  );
+const { call, signIn } = routeClient();
 
 beforeAll(async () => {
   studioDb();
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "rounds-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await signIn();
 });
 
 describe("/api/rounds", () => {

@@ -1,29 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeClient, setUpTestStudio } from "../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "snapshot-admin-password";
-process.env.BETTER_AUTH_SECRET = "snapshot-test-secret-snapshot-test";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 
 import * as list from "./route";
 import * as detail from "./[id]/route";
 import * as download from "./[id]/export/route";
-import { getAuth } from "../_shared/auth";
 import { studioDb } from "@/db";
 import { verifyAndStoreDomain } from "@/db/queries/verify";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let cookie = "";
-const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
-  (handler as Handler)(
-    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
-    { params: Promise.resolve(init.params ?? {}) },
-  );
+const { call, signIn } = routeClient();
 
 beforeAll(async () => {
   verifyAndStoreDomain({ db: studioDb(), slug: "clinic-appointments" });
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "snapshot-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await signIn();
 }, 60_000);
 
 describe("/api/snapshots", () => {

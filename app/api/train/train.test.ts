@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeClient, setUpTestStudio } from "../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "train-admin-password";
-process.env.BETTER_AUTH_SECRET = "train-test-secret-train-test-secret";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 // No trainer environment here: the TRL doctor answers at once (the real one imports torch).
 process.env.FLYWHEEL_TRAINER_VENV = "/nonexistent/trainer-venv";
 
@@ -12,24 +10,16 @@ import * as oneRun from "./runs/[id]/route";
 import * as events from "./runs/[id]/events/route";
 import * as stop from "./runs/[id]/stop/route";
 import * as backends from "./backends/route";
-import { getAuth } from "../_shared/auth";
 import { studioDb } from "@/db";
 import { appendEvent, createRun } from "@/db/queries/train-runs";
 import { verifyAndStoreDomain } from "@/db/queries/verify";
 import { RoundSpec } from "@/lib/train/protocol";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let cookie = "";
-const call = (handler: unknown, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
-  (handler as Handler)(
-    new Request(`http://localhost${url}`, { method: init.method ?? "GET", headers: { cookie, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
-    { params: Promise.resolve(init.params ?? {}) },
-  );
+const { call, signIn } = routeClient();
 
 beforeAll(async () => {
   verifyAndStoreDomain({ db: studioDb(), slug: "clinic-appointments" });
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "train-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await signIn();
 }, 60_000);
 
 describe("/api/train", () => {

@@ -1,10 +1,11 @@
 import type { Db } from "@/db/client";
+import { getProblem } from "@/db/queries/problems";
 import { caseRowsById, casesWithStatus, freezeSnapshot, kindCounts, problemsWithStatus, type FrozenRow } from "@/db/queries/round-data";
 import { updateRound, type RoundRow } from "@/db/queries/rounds";
 import type { StepContext, StepOutcome } from "../context";
 import { inputRows, inputsOf } from "../context";
 import { trainedPolicy } from "../policy";
-import { loadReasoning, problemSetRecord, type RoundProblem } from "../reasoning";
+import { problemSetRecord } from "../reasoning";
 import type { RoundOutput } from "../records";
 import type { Project } from "../schema";
 
@@ -48,15 +49,12 @@ export async function closeStep(ctx: StepContext): Promise<StepOutcome> {
   const round = ctx.round();
   const inputs = inputsOf(round);
   const required = project.settings.reviewRequired;
-  const side = await loadReasoning();
-  const problems: RoundOutput["problems"] = side.ok
-    ? inputs.problems.map((set) => {
-        const variants = round.results.reasoning?.[set.domain]?.verifiedIds ?? [];
-        const joining = required ? problemsWithStatus({ db, ids: variants, status: "approved" }) : variants;
-        const ids = [...new Set([...set.ids, ...joining])];
-        return { ...problemSetRecord(set.domain, ids.map((id) => side.queries.getProblem({ db, id }).problem as RoundProblem)), added: ids.length - set.ids.length };
-      })
-    : inputs.problems.map((p) => ({ ...p, added: 0 }));
+  const problems: RoundOutput["problems"] = inputs.problems.map((set) => {
+    const variants = round.results.reasoning?.[set.domain]?.verifiedIds ?? [];
+    const joining = required ? problemsWithStatus({ db, ids: variants, status: "approved" }) : variants;
+    const ids = [...new Set([...set.ids, ...joining])];
+    return { ...problemSetRecord(set.domain, ids.map((id) => getProblem({ db, id }).problem)), added: ids.length - set.ids.length };
+  });
   db.transaction(() => {
     const snapshots = inputs.snapshots.map((snap) => {
       const addedIds = joiningCases(db, round, snap.domain, required);

@@ -1,12 +1,14 @@
+import { listProblems } from "@/db/queries/problems";
 import { freezeSnapshot, frozenRows, kindCounts, uncoveredBranchRows } from "@/db/queries/round-data";
 import { listRounds, updateRound } from "@/db/queries/rounds";
 import { createSnapshot } from "@/db/queries/snapshots";
 import { countVerified, verifyAndStoreDomain } from "@/db/queries/verify";
 import type { TestCase } from "@/lib/cases/schema";
+import { generateAndStore } from "@/lib/reasoning/flywheel";
 import type { StepContext, StepOutcome } from "../context";
 import { branchKey } from "../growth";
 import { startingPolicy } from "../policy";
-import { loadReasoning, problemSetRecord, type RoundProblem } from "../reasoning";
+import { problemSetRecord } from "../reasoning";
 import type { ProblemSetRecord, RoundInputs, SnapshotRecord } from "../records";
 
 /**
@@ -72,17 +74,12 @@ function withNewBranches(ctx: StepContext, snap: SnapshotRecord, notes: string[]
 async function firstProblems(ctx: StepContext, notes: string[]): Promise<ProblemSetRecord[]> {
   const settings = ctx.project.settings.reasoning;
   if (!settings.enabled) return [];
-  const side = await loadReasoning();
-  if (!side.ok) {
-    notes.push(`reasoning side unavailable (${side.missing.join(", ")})`);
-    return [];
-  }
   const round = ctx.round();
   return ctx.project.domains.map((slug) => {
-    const verified = () => side.queries.listProblems({ db: ctx.db, filter: { domain: slug, verdict: "verified" }, limit: 100_000 }).rows.map((r) => r.problem as RoundProblem);
+    const verified = () => listProblems({ db: ctx.db, filter: { domain: slug, verdict: "verified" }, limit: 100_000 }).rows.map((r) => r.problem);
     let list = verified();
     if (!list.length && settings.problems > 0) {
-      const made = side.flywheel.generateAndStore({ db: ctx.db, slug, count: settings.problems, seed: round.seed, round: round.number });
+      const made = generateAndStore({ db: ctx.db, slug, count: settings.problems, seed: round.seed, round: round.number });
       notes.push(`${slug}: generated ${made.inserted} problems`);
       list = verified();
     }

@@ -1,37 +1,37 @@
+import { getProblem } from "@/db/queries/problems";
 import { setDomainResult } from "@/db/queries/rounds";
 import { resolveAgent } from "@/lib/eval/agents";
 import { studioAgentDeps } from "@/lib/eval/execute";
+import { evaluateProblems, failuresOfEval, hardenProblems } from "@/lib/reasoning/flywheel";
 import type { StepContext, StepOutcome } from "../context";
 import { inputsOf } from "../context";
-import { loadReasoning, problemAgents, type RoundProblem } from "../reasoning";
+import { problemAgents } from "../reasoning";
 import type { ReasoningRecord } from "../records";
 
 /**
  * Harden problems (the reasoning flywheel): the problem policy is evaluated on the round's
  * problems (k samples each, stored), the ones it fails become parents, and the harden step makes
  * harder variants of them; its verified variants join the next round (after review when the
- * project requires it). Skipped, with the reason, when off or when the reasoning side is missing.
+ * project requires it). Skipped, with the reason, when off.
  */
 export async function reasonStep(ctx: StepContext): Promise<StepOutcome> {
   const { db, project } = ctx;
   const settings = project.settings.reasoning;
   if (!settings.enabled) return { status: "skipped", note: "the reasoning side is off for this project" };
-  const side = await loadReasoning();
-  if (!side.ok) return { status: "skipped", note: `the reasoning side is unavailable: missing ${side.missing.join(", ")}` };
   const round = ctx.round();
   const inputs = inputsOf(round);
   const parts: string[] = [];
   for (const set of inputs.problems) {
     if (ctx.round().results.reasoning?.[set.domain]) continue;
-    const problems = set.ids.map((id) => side.queries.getProblem({ db, id }).problem as RoundProblem);
+    const problems = set.ids.map((id) => getProblem({ db, id }).problem);
     let record: ReasoningRecord;
     if (!problems.length) {
       record = { available: true, note: "no problems in this round's input" };
     } else {
-      const agentFor = await problemAgents(side, settings.policy, (spec) => resolveAgent(spec, ctx.deps.agentDeps ?? studioAgentDeps(db)));
-      const evaluation = await side.flywheel.evaluateProblems({ db, slug: set.domain, policy: settings.policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
-      const parents = side.flywheel.failuresOfEval({ db, evalId: evaluation.eval_id, threshold: settings.threshold });
-      const hardened = parents.length ? await side.flywheel.hardenProblems({ db, slug: set.domain, parents, seed: round.seed, signal: ctx.signal }) : null;
+      const agentFor = await problemAgents(settings.policy, (spec) => resolveAgent(spec, ctx.deps.agentDeps ?? studioAgentDeps(db)));
+      const evaluation = await evaluateProblems({ db, slug: set.domain, policy: settings.policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
+      const parents = failuresOfEval({ db, evalId: evaluation.eval_id, threshold: settings.threshold });
+      const hardened = parents.length ? await hardenProblems({ db, slug: set.domain, parents, seed: round.seed, signal: ctx.signal }) : null;
       record = {
         available: true,
         note: hardened ? `${hardened.verified} verified variant(s) of ${parents.length} failed problem(s)` : "the policy failed no problem: nothing to harden",

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import { caseReviewCounts, casesWithStatus, problemReviewCounts, problemsWithStatus } from "@/db/queries/round-data";
 import { updateRound, type RoundRow } from "@/db/queries/rounds";
+import { setProblemStatus } from "@/db/queries/problems";
 import { decideAndSave } from "@/db/queries/reviews-decide";
 import type { StepContext, StepOutcome } from "../context";
-import { loadReasoning } from "../reasoning";
 import type { ReviewRecord } from "../records";
 
 /** Who approves with --auto-approve-verified: recorded on each review row and in the audit log. */
@@ -43,11 +43,9 @@ export async function reviewStep(ctx: StepContext): Promise<StepOutcome> {
       decideAndSave({ db, caseId, decision: { kind: "approve", note: "verified: approved by a round run with --auto-approve-verified" }, reviewer: AUTO_REVIEWER, policy: { overlap: 1, rule: "unanimous" } });
       autoApproved++;
     }
-    const pendingProblems = problemsWithStatus({ db, ids: problemIds, status: "pending" });
-    if (pendingProblems.length) {
-      const side = await loadReasoning();
-      if (side.ok) for (const id of pendingProblems) side.queries.setProblemStatus({ db, id, status: "approved", reviewer: AUTO_REVIEWER.id });
-      autoApproved += side.ok ? pendingProblems.length : 0;
+    for (const id of problemsWithStatus({ db, ids: problemIds, status: "pending" })) {
+      setProblemStatus({ db, id, status: "approved", reviewer: AUTO_REVIEWER.id });
+      autoApproved++;
     }
   }
   const review = reviewProgress(db, round, required, autoApproved);

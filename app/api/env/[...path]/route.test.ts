@@ -1,30 +1,24 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeClient, setUpTestStudio } from "../../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "env-admin-password";
-process.env.BETTER_AUTH_SECRET = "env-test-secret-env-test-secret-env";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 
 import * as env from "./route";
-import { getAuth } from "../../_shared/auth";
 import { studioDb } from "@/db";
 import { seedReviewCases } from "@/db/queries/reviews-fixture";
 import type { AssistantMessage } from "@/lib/chat/schema";
 import { normalTrajectory } from "@/lib/sim";
 import { dbTaskSource } from "@/db/queries/env-tasks";
 
-type Handler = (req: Request, ctx: { params: Promise<{ path: string[] }> }) => Promise<Response>;
-let cookie = "";
-async function call(method: string, path: string, body?: unknown) {
-  const req = new Request(`http://localhost/api/env/${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const res = await (env[method as "GET" | "POST" | "DELETE"] as Handler)(req, { params: Promise.resolve({ path: path.split("/") }) });
+const admin = routeClient();
+async function call(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) {
+  const res = await admin.call(env[method], `/api/env/${path}`, { method, body, params: { path: path.split("/") } });
   return { status: res.status, body: await res.json() };
 }
 
 beforeAll(async () => {
   seedReviewCases(studioDb()); // the small shop domain with proven cases
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "env-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await admin.signIn();
 }, 30_000);
 
 describe("/api/env/[...path]", () => {

@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { callRoute, routeClient, setUpTestStudio } from "../../../_shared/test-client";
 
-process.env.FLYWHEEL_DB = ":memory:";
-process.env.FLYWHEEL_ADMIN_PASSWORD = "tokens-admin-password";
-process.env.BETTER_AUTH_SECRET = "tokens-test-secret-tokens-test-secret";
-process.env.FLYWHEEL_JOBS = "off";
+setUpTestStudio();
 
 import * as tokens from "./route";
-import { getAuth } from "../../../_shared/auth";
 import { studioDb } from "@/db";
 import { createSnapshot } from "@/db/queries/snapshots";
 import { verifyAndStoreDomain } from "@/db/queries/verify";
@@ -15,12 +12,11 @@ import { JobRunner } from "@/lib/jobs/runner";
 import { SNAPSHOT_TOKENS_KIND } from "@/db/queries/snapshot-tokens";
 import type { SnapshotTokensState } from "@/lib/export/tokens-job";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-let cookie = "";
+const admin = routeClient();
 let snapshotId = 0;
 let cases = 0;
-const get = (query: string, id = snapshotId, withCookie = true) =>
-  (tokens.GET as Handler)(new Request(`http://localhost/api/snapshots/${id}/tokens?${query}`, { headers: withCookie ? { cookie } : {} }), { params: Promise.resolve({ id: String(id) }) });
+const get = (query: string, id = snapshotId, signedIn = true) =>
+  (signedIn ? admin.call : callRoute)(tokens.GET, `/api/snapshots/${id}/tokens?${query}`, { params: { id: String(id) } });
 
 /** Runs queued token jobs to the end, as the server's in-process runner would. */
 async function runJobs() {
@@ -33,8 +29,7 @@ beforeAll(async () => {
   const db = studioDb();
   verifyAndStoreDomain({ db, slug: "clinic-appointments" });
   ({ id: snapshotId, cases } = createSnapshot({ db, domainSlug: "clinic-appointments" }));
-  const res = await getAuth().api.signInEmail({ body: { email: "admin@flywheel.local", password: "tokens-admin-password" }, asResponse: true });
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await admin.signIn();
 }, 60_000);
 
 describe("GET /api/snapshots/[id]/tokens", () => {
