@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useMemo } from "react";
 import { isTerminal } from "@/lib/train/protocol";
 import { CheckpointsPanel } from "./checkpoints-panel";
@@ -25,7 +26,7 @@ export function RunPage({ id }: { id: number }) {
   if (run.error) {
     return (
       <div className="page">
-        <div className="alert error" role="alert">{run.error.message} <a href="/train">Back to all training runs</a>.</div>
+        <div className="alert error" role="alert">{run.error.message} <Link href="/train">Back to all training runs</Link>.</div>
       </div>
     );
   }
