@@ -14,7 +14,7 @@ const json = (r: ReturnType<typeof run>) => {
 };
 
 describe("flywheel reasoning", () => {
-  it("generates, evaluates and hardens the failures: the printed contracts", () => {
+  it("generates, evaluates, hardens the failures and exports: the printed contracts", () => {
     const gen = json(run("generate", "retail-orders", "--count", "12", "--seed", "3", "--json"));
     expect(gen).toMatchObject({ verified: 12, stored: 12 });
     expect(gen.generated).toBe(12 + gen.rejected.length);
@@ -30,6 +30,14 @@ describe("flywheel reasoning", () => {
     expect(hard.verified).toBeGreaterThan(0);
     expect(hard.mean_difficulty_after).toBeGreaterThan(hard.mean_difficulty_before);
     expect(Object.keys(hard).sort()).toEqual(["mean_difficulty_after", "mean_difficulty_before", "parents", "rejected", "variants", "verified"]);
+
+    const out = path.join(tmp, "verl");
+    const exported = json(run("export", "retail-orders", "--format", "verl", "--out", out, "--validation-ratio", "0", "--json"));
+    expect(exported).toMatchObject({ rows: 12 + hard.verified, skipped: 0, files: [path.join(out, "train.parquet"), path.join(out, "README.md")], snapshot_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(fs.readFileSync(path.join(out, "train.parquet")).subarray(0, 4).toString()).toBe("PAR1");
+    const none = run("export", "clinic-appointments", "--format", "chat", "--out", path.join(tmp, "chat"));
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/No verified problems to export in clinic-appointments/);
 
     const bad = run("harden", "retail-orders", "--json");
     expect(bad.status).toBe(1);

@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { studioDb } from "@/db";
-import { getProblemEval, listProblems } from "@/db/queries/problems";
+import { getProblemEval } from "@/db/queries/problems";
 import { getStoredLlmSettings } from "@/db/queries/settings";
-import { stableHash } from "@/lib/chat/schema";
 import { agentConfig, createOpenAiAgent } from "@/lib/eval/openai-agent";
 import { resolveAgent } from "@/lib/eval/agents";
-import { exportDataset, type ProblemExportRow } from "@/lib/export";
 import { createLlmClient, isConfigured, loadLlmConfig } from "@/lib/llm";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
 import { PROBLEM_REFERENCE_AGENTS } from "@/lib/reasoning/agents";
+import { exportProblems, ProblemExportInput } from "@/lib/reasoning/export";
 import { evaluateProblems, failuresFromJsonl, failuresOfEval, generateAndStore, generateInVoices, hardenProblems, importAndStore, loadDomain, referenceFactory, type AgentFactory } from "@/lib/reasoning/flywheel";
 import { solversFromSpecs } from "@/lib/reasoning/solvers";
 import type { Command } from "./commands";
@@ -123,23 +122,12 @@ const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
     const { positionals, values } = args(argv, { format: { type: "string" }, out: { type: "string" }, "validation-ratio": { type: "string" }, approved: { type: "boolean" } });
     const target = positionals[0];
     if (!target || !values.out || (values.format !== "verl" && values.format !== "chat")) throw new Error(USAGE);
-    const db = studioDb();
-    const filter = { verdict: "verified" as const, ...(target === "all" ? {} : { domain: target === "free-text" ? null : target }), ...(values.approved ? { status: "approved" as const } : {}) };
-    const stored = listProblems({ db, filter, limit: 1_000_000 }).rows.map((r) => r.problem);
-    const domains = new Map<string, ReturnType<typeof loadDomain>>();
-    const ratio = int(values["validation-ratio"], "validation-ratio", 0.1);
-    // a family (a problem and its variants) stays in one split
-    const rows: ProblemExportRow[] = stored.map((problem) => ({
-      kind: "problem",
-      id: problem.id,
-      problem,
-      domain: problem.domain ? (domains.get(problem.domain) ?? domains.set(problem.domain, loadDomain(db, problem.domain)).get(problem.domain)!) : null,
-      split: stableHash(problem.lineage.root) % 1000 < ratio * 1000 ? "validation" : "train",
-    }));
-    const result = await exportDataset({ format: values.format, rows, outDir: values.out, countTokens: false, hashCases: true, card: { title: `Flywheel Studio reasoning problems (${target})` } });
-    const out = { rows: result.rows, skipped: result.skipped, files: result.files, snapshot_hash: result.snapshotHash, warnings: result.warnings };
+    const input = ProblemExportInput.parse({ format: values.format, domain: target, approvedOnly: values.approved ?? false, validationRatio: int(values["validation-ratio"], "validation-ratio", 0.1) });
+    const result = await exportProblems({ db: studioDb(), input, outDir: values.out });
+    const files = result.files.map((f) => path.join(values.out!, f));
+    const out = { rows: result.rows, skipped: result.skipped, files, snapshot_hash: result.snapshotHash, warnings: result.warnings };
     if (values.json) printJson(out);
-    else print(`${result.rows} problems → ${result.files.join(", ")}${result.skipped ? ` (${result.skipped} skipped)` : ""}`);
+    else print(`${result.rows} problems → ${files.join(", ")}${result.skipped ? ` (${result.skipped} skipped)` : ""}`);
     return 0;
   },
 };

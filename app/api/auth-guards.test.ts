@@ -60,6 +60,7 @@ import * as reasoningGenerate from "./reasoning/generate/route";
 import * as reasoningHarden from "./reasoning/harden/route";
 import * as reasoningEvals from "./reasoning/evals/route";
 import * as reasoningStats from "./reasoning/stats/route";
+import * as reasoningExport from "./reasoning/export/route";
 import * as roundProjects from "./rounds/projects/route";
 import * as roundProject from "./rounds/projects/[id]/route";
 import * as roundNext from "./rounds/projects/[id]/next/route";
@@ -141,6 +142,8 @@ const ROUTES: Case[] = [
   { file: "reasoning/evals/route.ts", handler: reasoningEvals.POST, method: "POST", needs: "curator" },
   { file: "reasoning/evals/route.ts", handler: reasoningEvals.GET, method: "GET", needs: "signed-in" },
   { file: "reasoning/stats/route.ts", handler: reasoningStats.GET, method: "GET", needs: "signed-in" },
+  { file: "reasoning/export/route.ts", handler: reasoningExport.POST, method: "POST", needs: "curator" },
+  { file: "reasoning/export/route.ts", handler: reasoningExport.GET, method: "GET", needs: "curator" },
   { file: "rounds/projects/route.ts", handler: roundProjects.GET, method: "GET", needs: "signed-in" },
   { file: "rounds/projects/route.ts", handler: roundProjects.POST, method: "POST", needs: "curator" },
   { file: "rounds/projects/[id]/route.ts", handler: roundProject.GET, method: "GET", params: { id: "999" }, needs: "signed-in" },

@@ -3,8 +3,8 @@ import { useJobAction, useJobProgress } from "./use-job";
 
 const fmtEta = (s: number | null) => (s === null ? "" : s < 60 ? `${Math.round(s)} s left` : `${Math.round(s / 60)} min left`);
 
-/** Live progress of a durable job: bar, counts, ETA, tokens and cost, per-item errors, cancel/resume. */
-export function JobProgressView({ id, title }: { id: number; title?: string }) {
+/** Live progress of a durable job: bar, counts (of `unit`, when items are not obvious), ETA, tokens and cost, per-item errors, cancel/resume. */
+export function JobProgressView({ id, title, unit }: { id: number; title?: string; unit?: string }) {
   const { data: p, error } = useJobProgress(id);
   const act = useJobAction(id);
   if (error) return <div className="alert error">{error.message}</div>;
@@ -19,7 +19,7 @@ export function JobProgressView({ id, title }: { id: number; title?: string }) {
       </div>
       <div className="progress-bar" aria-label="progress"><div style={{ width: `${pct}%` }} /></div>
       <div className="row muted" style={{ fontSize: 12.5, flexWrap: "wrap" }}>
-        <span data-testid="job-counts">{p.done} done · {p.failed} failed · {p.pending + p.running} to go · {p.total} total</span>
+        <span data-testid="job-counts">{p.done} done · {p.failed} failed · {p.pending + p.running} to go · {p.total} total{unit ? ` (${unit})` : ""}</span>
         <span>{fmtEta(p.etaSeconds)}</span>
         <span data-testid="job-usage">{(p.usage.promptTokens + p.usage.completionTokens).toLocaleString()} tokens · ${p.usage.cost.toFixed(4)}</span>
       </div>

@@ -33,3 +33,13 @@ export function histogramRows(bins: { round: number; difficulty: number; count: 
   }
   return { rows: [...byDifficulty.values()].sort((a, b) => a.difficulty - b.difficulty), rounds };
 }
+
+/** Mean difficulty and problem count per round, in round order: the shift in one line. */
+export function roundMeans(bins: { round: number; difficulty: number; count: number }[]): { round: number; mean: number; count: number }[] {
+  const sums = new Map<number, { total: number; count: number }>();
+  for (const b of bins) {
+    const s = sums.get(b.round) ?? { total: 0, count: 0 };
+    sums.set(b.round, { total: s.total + b.difficulty * b.count, count: s.count + b.count });
+  }
+  return [...sums].sort(([a], [b]) => a - b).map(([round, s]) => ({ round, mean: Math.round((s.total / s.count) * 10) / 10, count: s.count }));
+}

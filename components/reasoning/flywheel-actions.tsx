@@ -2,9 +2,16 @@
 import { useState } from "react";
 import { useDomains } from "@/components/domains/use-domains";
 import { JobProgressView } from "@/components/jobs/job-progress";
-import { useGenerate, useHarden, useProblemEvals, useStartEval } from "./use-reasoning";
+import { SelectField } from "./select-field";
+import { useGenerate, useHarden, useProblemEvals, useRefreshWhenDone, useStartEval } from "./use-reasoning";
 
 const pct = (x: number | undefined) => (x === undefined ? "–" : `${Math.round(x * 100)}%`);
+
+/** A started job's progress; when it ends, the page shows what it stored. */
+function FlywheelJob({ id, title, unit }: { id: number; title: string; unit: string }) {
+  useRefreshWhenDone(id);
+  return <JobProgressView id={id} title={title} unit={unit} />;
+}
 
 /** The flywheel's three steps as durable jobs: generate problems, evaluate a policy, harden its failures. */
 export function FlywheelActions() {
@@ -18,55 +25,53 @@ export function FlywheelActions() {
   const [round, setRound] = useState(0);
   const [evalId, setEvalId] = useState("");
   const [threshold, setThreshold] = useState(0.5);
-  const [jobs, setJobs] = useState<{ id: number; title: string }[]>([]);
+  const [jobs, setJobs] = useState<{ id: number; title: string; unit: string }[]>([]);
   const generate = useGenerate();
   const evaluate = useStartEval();
   const harden = useHarden();
   const slug = domain || domains[0]?.slug || "";
-  const started = (title: string) => (r: { jobId: number }) => setJobs((j) => [{ id: r.jobId, title }, ...j].slice(0, 4));
+  const started = (title: string, unit: string) => (r: { jobId: number }) => setJobs((j) => [{ id: r.jobId, title, unit }, ...j].slice(0, 4));
   const failure = generate.error ?? evaluate.error ?? harden.error;
   const domainEvals = evals.filter((e) => e.domain === slug);
+  // an evaluation picked under another domain does not carry over
+  const picked = domainEvals.some((e) => String(e.id) === evalId) ? evalId : "";
 
   return (
     <div className="card flywheel-actions" data-testid="flywheel-actions">
       <h2>Flywheel</h2>
       <div className="reasoning-filters">
-        <label className="field">
-          <span>Domain</span>
-          <select value={slug} onChange={(e) => setDomain(e.target.value)} data-testid="action-domain">
-            {domains.map((d) => <option key={d.slug} value={d.slug}>{d.name}</option>)}
-          </select>
-        </label>
+        <SelectField label="Domain" value={slug} onChange={setDomain} options={domains.map((d) => [d.slug, d.name])} testId="action-domain" />
       </div>
       <div className="action-grid">
         <div>
           <h3>1 · Generate</h3>
-          <label className="field"><span>Problems</span><input type="number" min={1} max={2000} value={count} onChange={(e) => setCount(Number(e.target.value))} /></label>
-          <label className="field"><span>Seed</span><input type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
-          <button className="btn primary" disabled={!slug || generate.isPending} onClick={() => generate.mutate({ domain: slug, count, seed, round: 0 }, { onSuccess: started(`Generate ${count} problems (${slug})`) })} data-testid="generate-button">Generate</button>
+          <label className="field"><span>Problems</span><input type="number" min={1} max={2000} value={count} onChange={(e) => setCount(Number(e.target.value))} data-testid="generate-count" /></label>
+          <label className="field"><span>Seed</span><input type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} data-testid="generate-seed" /></label>
+          <button className="btn primary" disabled={!slug || generate.isPending} onClick={() => generate.mutate({ domain: slug, count, seed, round: 0 }, { onSuccess: started(`Generate ${count} problems (${slug})`, "batches of up to 10 problems") })} data-testid="generate-button">Generate</button>
         </div>
         <div>
           <h3>2 · Evaluate</h3>
           <label className="field"><span>Agent</span><input value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="oracle, budget:3, openai:MODEL" data-testid="eval-agent" /></label>
           <label className="field"><span>Samples (k)</span><input type="number" min={1} max={64} value={samples} onChange={(e) => setSamples(Number(e.target.value))} /></label>
           <label className="field"><span>Policy round</span><input type="number" min={0} value={round} onChange={(e) => setRound(Number(e.target.value))} /></label>
-          <button className="btn" disabled={!slug || evaluate.isPending} onClick={() => evaluate.mutate({ domain: slug, agent, samples, round }, { onSuccess: started(`Evaluate ${agent} (${slug})`) })} data-testid="eval-button">Evaluate</button>
+          <button className="btn" disabled={!slug || evaluate.isPending} onClick={() => evaluate.mutate({ domain: slug, agent, samples, round }, { onSuccess: started(`Evaluate ${agent} (${slug})`, "problems") })} data-testid="eval-button">Evaluate</button>
         </div>
         <div>
           <h3>3 · Harden failures</h3>
           <label className="field">
             <span>From evaluation</span>
-            <select value={evalId} onChange={(e) => setEvalId(e.target.value)} data-testid="harden-eval">
+            <select value={picked} onChange={(e) => setEvalId(e.target.value)} data-testid="harden-eval">
               <option value="">pick one</option>
-              {domainEvals.map((e) => <option key={e.id} value={e.id}>#{e.id} {e.policy} · round {e.round} · pass {pct(e.summary?.pass_rate)}</option>)}
+              {domainEvals.map((e) => <option key={e.id} value={e.id}>#{e.id} {e.policy} · {pct(e.summary?.pass_rate)} pass · round {e.round}</option>)}
             </select>
           </label>
           <label className="field"><span>Pass rate under</span><input type="number" min={0} max={1} step={0.1} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} /></label>
-          <button className="btn" disabled={!evalId || harden.isPending} onClick={() => harden.mutate({ domain: slug, evalId: Number(evalId), threshold, minSamples: 1, seed }, { onSuccess: started(`Harden failures of evaluation #${evalId}`) })} data-testid="harden-button">Harden</button>
+          {domainEvals.length === 0 && <p className="muted hint" data-testid="harden-hint">Evaluate first: hardening starts from an evaluation&apos;s failures.</p>}
+          <button className="btn" disabled={!picked || harden.isPending} onClick={() => harden.mutate({ domain: slug, evalId: Number(picked), threshold, minSamples: 1, seed }, { onSuccess: started(`Harden failures of evaluation #${picked} (${slug})`, "failed problems") })} data-testid="harden-button">Harden</button>
         </div>
       </div>
       {failure && <div className="alert error" role="alert">{failure.message}</div>}
-      {jobs.map((j) => <JobProgressView key={j.id} id={j.id} title={j.title} />)}
+      {jobs.map((j) => <FlywheelJob key={j.id} {...j} />)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { formatAnswer } from "@/lib/reasoning/format";
 import { FamilyView } from "./family-view";
 import { useProblem, useReviewProblem } from "./use-reasoning";
@@ -7,11 +8,17 @@ import { useProblem, useReviewProblem } from "./use-reasoning";
 export function ProblemView({ id, onSelect }: { id: string; onSelect: (id: string) => void }) {
   const { data, error } = useProblem(id);
   const review = useReviewProblem(id);
+  const top = useRef<HTMLDivElement>(null);
+  const isLoaded = data !== undefined;
+  // the view opens below a long library: bring it into sight when another problem is picked
+  useEffect(() => {
+    if (isLoaded) top.current?.scrollIntoView({ block: "start" });
+  }, [id, isLoaded]);
   if (error) return <div className="alert error">{error.message}</div>;
   if (!data) return <p className="muted">Loading…</p>;
   const { problem: p, status } = data.problem;
   return (
-    <div className="card problem-view" data-testid="problem-view">
+    <div className="card problem-view" data-testid="problem-view" ref={top}>
       <div className="spread">
         <h2>Problem <span className="mono muted">{p.id}</span></h2>
         <div className="row">
@@ -26,6 +33,16 @@ export function ProblemView({ id, onSelect }: { id: string; onSelect: (id: strin
       <p>
         Answer (<strong>{p.answer.kind}</strong>{p.answer.tolerance ? `, ±${p.answer.tolerance}` : ""}): <span className="mono" data-testid="answer">{formatAnswer(p.answer)}</span>
         <span className="muted"> · known by {p.source}</span>
+      </p>
+      <p data-testid="lineage">
+        {p.lineage.parent ? (
+          <>
+            Round {p.lineage.round}: hardened from{" "}
+            <button className="link mono" onClick={() => onSelect(p.lineage.parent!)} data-testid="lineage-parent">{p.lineage.parent}</button> by <strong>{p.lineage.mutation}</strong>
+          </>
+        ) : (
+          <>Round {p.lineage.round}: an original problem{p.lineage.mutation ? ` (${p.lineage.mutation})` : ""}</>
+        )}
       </p>
       <p className="muted">
         Difficulty {p.difficulty.score} = {p.difficulty.solution_steps} solution steps + {p.difficulty.tool_calls} tool calls{p.domain ? ` · domain ${p.domain}` : ""}

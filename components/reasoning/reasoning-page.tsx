@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { DifficultyHistogram } from "./difficulty-histogram";
+import { ExportPanel } from "./export-panel";
 import { FlywheelActions } from "./flywheel-actions";
 import { ProblemFilters } from "./problem-filters";
 import { ProblemTable } from "./problem-table";
@@ -23,13 +24,16 @@ export function ReasoningPage() {
       <p className="lede">Data-analysis problems whose answers are computed by a query over the domain&apos;s database and reached through its read tools; the problems a policy fails come back harder, and each variant keeps its lineage.</p>
       <div className="reasoning-top">
         <FlywheelActions />
-        <DifficultyHistogram domain={filters.domain} />
+        <div className="reasoning-side">
+          <DifficultyHistogram domain={filters.domain} />
+          <ExportPanel />
+        </div>
       </div>
       <div className="card section">
         <h2>Library <span className="muted">({total})</span></h2>
         <ProblemFilters value={filters} onChange={(f) => (setFilters(f), setPage(0))} />
         {problems.error && <div className="alert error">{problems.error.message}</div>}
-        {problems.data && problems.data.rows.length === 0 && <p className="muted" data-testid="library-empty">No problems match. Generate some for a domain above, or import a JSONL file with `flywheel reasoning import`.</p>}
+        {problems.data && problems.data.rows.length === 0 && <p className="muted" data-testid="library-empty">No problems match. Generate some for a domain above, or import a JSONL file with <code>flywheel reasoning import</code>.</p>}
         {problems.data && problems.data.rows.length > 0 && <ProblemTable rows={problems.data.rows} selected={selected} onSelect={setSelected} />}
         {total > PAGE && (
           <div className="row" style={{ marginTop: 8 }}>

@@ -1,7 +1,10 @@
 "use client";
+import { useEffect } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
+import { useJobProgress } from "@/components/jobs/use-job";
 import type { StoredProblem } from "@/db/queries/problems";
+import type { ProblemExportInput, ProblemExportSummary } from "@/lib/reasoning/export";
 
 export type { StoredProblem };
 export type ProblemFilters = Partial<Record<"domain" | "kind" | "source" | "verdict" | "status" | "round" | "minDifficulty" | "maxDifficulty" | "maxPassRate", string>>;
@@ -46,6 +49,22 @@ function useJobStart<B>(url: string) {
 export const useGenerate = () => useJobStart<{ domain: string; count: number; seed: number; round: number }>("/api/reasoning/generate");
 export const useStartEval = () => useJobStart<{ domain: string; agent: string; samples: number; round: number }>("/api/reasoning/evals");
 export const useHarden = () => useJobStart<{ domain: string; evalId: number; threshold: number; minSamples: number; seed: number }>("/api/reasoning/harden");
+
+/** Refreshes the library, the histogram and the evaluations once a flywheel job has finished: its results land in the problems tables. */
+export function useRefreshWhenDone(jobId: number) {
+  const qc = useQueryClient();
+  const status = useJobProgress(jobId).data?.status;
+  const isDone = status !== undefined && status !== "queued" && status !== "running";
+  useEffect(() => {
+    if (isDone) void qc.invalidateQueries({ queryKey: ["reasoning"] });
+  }, [isDone, qc]);
+}
+
+export type ProblemExport = ProblemExportSummary & { downloads: { name: string; url: string }[] };
+
+/** Exports verified problems (written on the server, reported here with one download link per file). */
+export const useExportProblems = () =>
+  useMutation({ mutationFn: (input: ProblemExportInput) => fetchJson<ProblemExport>("/api/reasoning/export", { method: "POST", body: input }) });
 
 export function useReviewProblem(id: string) {
   const qc = useQueryClient();

@@ -21,3 +21,9 @@ export const ProblemReview = z.object({ status: z.enum(["pending", "approved", "
 
 /** "free-text" in the domain filter selects problems without a domain. */
 export const FREE_TEXT = "free-text";
+/** "all" in the export's domain selects every domain and free text alike. */
+export const ALL_DOMAINS = "all";
+
+/** A domain filter value as the problems query takes it: a slug, null for free text, undefined for all. */
+export const domainScope = (value: string | null | undefined): string | null | undefined =>
+  !value || value === ALL_DOMAINS ? undefined : value === FREE_TEXT ? null : value;

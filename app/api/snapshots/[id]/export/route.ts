@@ -6,7 +6,7 @@ import { downloadFiles } from "@/lib/export/downloads";
 import { DomainError } from "@/lib/errors";
 import { intParam, route } from "../../../_shared/http";
 import { requireRole } from "../../../_shared/auth";
-import { exportDir, streamFiles } from "./files";
+import { attachment, exportDir, streamFiles } from "../../../_shared/export-files";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
@@ -14,9 +14,6 @@ type Ctx = { params: Promise<{ id: string }> };
 const DOWNLOADS = ["chat", "verl", "tau2", "card"] as const;
 type Download = (typeof DOWNLOADS)[number];
 const SPLIT_PARAM: Record<string, Split> = { train: "train", val: "validation", validation: "validation" };
-
-const attachment = (body: BodyInit, name: string, type: string) =>
-  new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
 
 /**
  * One snapshot export as a download. `format=chat` → JSONL (both splits, or `split=train|val`),

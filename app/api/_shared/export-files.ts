@@ -2,6 +2,10 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+/** A file download: never cached, saved under `name`. */
+export const attachment = (body: BodyInit, name: string, type: string) =>
+  new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
+
 /** A temp folder for one export; removed once its download has been streamed (or failed). */
 export function exportDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "flywheel-export-"));
