@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duration, pct, tickDecimals } from "./format";
+import { axisRange, duration, pct, tickDecimals } from "./format";
 
 describe("format", () => {
   it("picks enough decimals to tell ticks apart", () => {
@@ -15,5 +15,17 @@ describe("format", () => {
     expect(pct(null)).toBe("—");
     expect(duration("2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z")).toBe("3m 12s");
     expect(duration(null, null)).toBe("—");
+  });
+});
+
+describe("axisRange", () => {
+  it("leaves varying values to recharts and widens flat noise to ±0.1 %", () => {
+    expect(axisRange([1, 2, 3])).toEqual(["auto", "auto"]);
+    expect(axisRange([0, 0])).toEqual(["auto", "auto"]);
+    expect(axisRange([])).toEqual(["auto", "auto"]);
+    const [lo, hi] = axisRange([11.916678, 11.916684]) as [number, number];
+    expect(lo).toBeCloseTo(11.9048, 3);
+    expect(hi).toBeCloseTo(11.9286, 3);
+    expect(tickDecimals([lo, hi])).toBe(3);
   });
 });

@@ -11,6 +11,22 @@ export function duration(from: string | null, to: string | null): string {
   return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
+/**
+ * The y-axis range of a chart: recharts' "auto", unless the values are flat to within 0.1 % of
+ * their size (entropy of a random policy: 11.91668 → 11.91669), where auto would tick the noise at
+ * six decimals; then a band of ±0.1 % around them, read at a sensible precision.
+ */
+export function axisRange(values: number[]): [number, number] | ["auto", "auto"] {
+  const finite = values.filter(Number.isFinite);
+  if (!finite.length) return ["auto", "auto"];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const half = Math.abs((lo + hi) / 2) * 0.001;
+  if (hi - lo >= 2 * half || half === 0) return ["auto", "auto"];
+  const mid = (lo + hi) / 2;
+  return [mid - half, mid + half];
+}
+
 /** Decimals that keep about five axis ticks over these values distinct ("1.372", not "1.4" five times). */
 export function tickDecimals(values: number[]): number {
   const finite = values.filter(Number.isFinite);

@@ -2,7 +2,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { METRICS } from "@/lib/train/protocol";
 import { hasSeries, REWARD_BAND, VAL_PASS, type StepRow } from "./series";
-import { num, tickDecimals } from "./format";
+import { axisRange, num, tickDecimals } from "./format";
 
 type Series = { key: string; name: string; color: string; dots?: boolean };
 type Chart = { title: string; series: Series[]; band?: string; percent?: boolean; missing: string };
@@ -24,7 +24,8 @@ const value = (key: string) => (row: StepRow) => row[key];
 function MetricChart({ chart, rows }: { chart: Chart; rows: StepRow[] }) {
   const shown = chart.series.filter((s) => hasSeries(rows, s.key));
   const plotted = [...shown.map((s) => s.key), ...(chart.band ? [chart.band] : [])].flatMap((k) => rows.flatMap((r) => r[k] ?? []));
-  const decimals = tickDecimals(plotted);
+  const range = chart.percent ? ([0, 1] as [number, number]) : axisRange(plotted);
+  const decimals = tickDecimals(typeof range[0] === "number" ? (range as number[]) : plotted);
   const fmt = (v: unknown) => (typeof v === "number" ? (chart.percent ? `${Math.round(v * 100)}%` : num(v)) : Array.isArray(v) ? v.map((x) => num(x)).join(" – ") : String(v));
   return (
     <div className="card chart-card" data-testid="metric-chart">
@@ -36,7 +37,7 @@ function MetricChart({ chart, rows }: { chart: Chart; rows: StepRow[] }) {
           <ComposedChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
             <CartesianGrid stroke="#eef0f4" />
             <XAxis dataKey="step" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} tick={{ fontSize: 11 }} />
-            <YAxis tick={{ fontSize: 11 }} domain={chart.percent ? [0, 1] : ["auto", "auto"]} tickFormatter={(v: number) => (chart.percent ? `${Math.round(v * 100)}%` : v.toFixed(decimals))} />
+            <YAxis tick={{ fontSize: 11 }} domain={range} tickFormatter={(v: number) => (chart.percent ? `${Math.round(v * 100)}%` : v.toFixed(decimals))} />
             <Tooltip formatter={fmt} labelFormatter={(s) => `step ${s}`} />
             {chart.band && hasSeries(rows, chart.band) && <Area dataKey={value(chart.band)} name="± std" stroke="none" fill={BLUE} fillOpacity={0.15} isAnimationActive={false} connectNulls />}
             {shown.map((s) => (
