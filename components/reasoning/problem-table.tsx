@@ -1,5 +1,6 @@
 "use client";
 import type { StoredProblem } from "./use-reasoning";
+import { StatementText } from "./statement-text";
 
 const rate = (s: StoredProblem) => {
   const last = s.problem.difficulty.pass_rates.at(-1);
@@ -26,7 +27,7 @@ export function ProblemTable({ rows, selected, onSelect }: { rows: StoredProblem
         {rows.map((s) => (
           <tr key={s.problem.id} className={s.problem.id === selected ? "selected" : ""} onClick={() => onSelect(s.problem.id)} data-testid="problem-row">
             <td className="statement">
-              {s.problem.lineage.mutation && <span className="badge">{s.problem.lineage.mutation}</span>} {s.problem.statement}
+              {s.problem.lineage.mutation && <span className="badge">{s.problem.lineage.mutation}</span>} <StatementText text={s.problem.statement} />
             </td>
             <td>{s.problem.answer.kind}</td>
             <td className="num">{s.problem.lineage.round}</td>

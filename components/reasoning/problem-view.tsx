@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { formatAnswer } from "@/lib/reasoning/format";
 import { FamilyView } from "./family-view";
 import { useProblem, useReviewProblem } from "./use-reasoning";
+import { StatementText } from "./statement-text";
 
 /** One problem: statement, answer, how it is known (solution program and plan, or the solvers' answers), lineage, pass rates, review. */
 export function ProblemView({ id, onSelect }: { id: string; onSelect: (id: string) => void }) {
@@ -29,7 +30,7 @@ export function ProblemView({ id, onSelect }: { id: string; onSelect: (id: strin
       </div>
       {review.error && <div className="alert error">{review.error.message}</div>}
       {p.verdict === "rejected" && <div className="alert warn" data-testid="rejection">Rejected: {p.reason}</div>}
-      <p className="statement">{p.statement}</p>
+      <p className="statement"><StatementText text={p.statement} /></p>
       <p>
         Answer (<strong>{p.answer.kind}</strong>{p.answer.tolerance ? `, ±${p.answer.tolerance}` : ""}): <span className="mono" data-testid="answer">{formatAnswer(p.answer)}</span>
         <span className="muted"> · known by {p.source}</span>
