@@ -7,6 +7,7 @@ import { scoreTrajectory, type Score } from "@/lib/reward";
 import { createScriptedUser, systemPrompt, toolsForOpenAI, type OpenAITool, type UserReply } from "@/lib/sim";
 import type { AsyncUserSimulator } from "@/lib/sim/llm-user";
 import type { UserSimulator } from "@/lib/sim/user-simulator";
+import type { Problem } from "@/lib/reasoning/schema";
 
 /** What an episode runs: one case in its domain (an export row has both). */
 export interface EpisodeTask {
@@ -14,6 +15,17 @@ export interface EpisodeTask {
   testCase: TestCase;
   domain: DomainSpec;
 }
+
+/** A reasoning problem over a domain's read tools, played through the same contract (lib/reasoning/problem-episode.ts). */
+export interface ProblemTask {
+  id: string;
+  problem: Problem;
+  domain: DomainSpec;
+}
+
+/** What a round trains on and an environment server serves: a case or a problem. */
+export type AnyEpisodeTask = EpisodeTask | ProblemTask;
+export const isProblemTask = (task: AnyEpisodeTask): task is ProblemTask => "problem" in task;
 
 export interface EpisodeOptions {
   /** The agent turns (assistant messages) allowed before the episode is cut off (default 12). */
@@ -24,7 +36,8 @@ export interface EpisodeOptions {
   seed?: number;
 }
 
-export type EndReason = "user_stop" | "max_turns";
+/** answered: a problem's agent gave its final answer (a problem has no user to stop). */
+export type EndReason = "user_stop" | "max_turns" | "answered";
 
 /** What one agent turn led to: the messages it appended (tool results or the user's reply). */
 export interface StepResult {
@@ -99,7 +112,7 @@ export class Episode {
     this.messages.push(message);
     this.turns++;
     if (message.tool_calls?.length) {
-      for (const call of message.tool_calls) this.messages.push(toolMessage(call.id, this.execute(call.function.name, call.function.arguments)));
+      for (const call of message.tool_calls) this.messages.push(toolMessage(call.id, executeToolCall(this.env, call.function.name, call.function.arguments)));
     } else {
       await this.listen();
     }
@@ -121,21 +134,22 @@ export class Episode {
     return this.env.hash();
   }
 
-  private execute(name: string, rawArguments: string): unknown {
-    let args: unknown;
-    try {
-      args = JSON.parse(rawArguments || "{}");
-    } catch {
-      return { error: `arguments of ${name} are not valid JSON: ${rawArguments.slice(0, 200)}` };
-    }
-    if (!args || typeof args !== "object" || Array.isArray(args)) return { error: `arguments of ${name} must be a JSON object` };
-    const result = this.env.step({ name, arguments: args as Record<string, unknown> });
-    return result.ok ? result.output : { error: result.error };
-  }
-
   private async listen(): Promise<void> {
     const reply: UserReply = await this.user.reply(this.messages);
     this.messages.push(userMessage(reply.message));
     if (reply.stop) this.ended = "user_stop";
   }
+}
+
+/** One tool call on an environment, its raw JSON arguments parsed; a failure is a result (`{error}`), never a throw. */
+export function executeToolCall(env: Environment, name: string, rawArguments: string): unknown {
+  let args: unknown;
+  try {
+    args = JSON.parse(rawArguments || "{}");
+  } catch {
+    return { error: `arguments of ${name} are not valid JSON: ${rawArguments.slice(0, 200)}` };
+  }
+  if (!args || typeof args !== "object" || Array.isArray(args)) return { error: `arguments of ${name} must be a JSON object` };
+  const result = env.step({ name, arguments: args as Record<string, unknown> });
+  return result.ok ? result.output : { error: result.error };
 }
