@@ -6,6 +6,7 @@ import { getDomainById, getDomainBySlug, toSpec } from "./domains";
 import { iterateCases } from "./cases";
 import { getSnapshot, snapshotRows } from "./snapshots";
 import type { TestCase } from "@/lib/cases/schema";
+import type { EpisodeTask } from "@/lib/rollout";
 import type { DomainSpec } from "@/lib/domain/schema";
 import { taskInfo, type EnvTaskSource } from "@/lib/envserver/source";
 import { DomainError } from "@/lib/errors";
@@ -21,12 +22,12 @@ const DOMAIN_SPLIT = { seed: 1, validationRatio: 0.1 };
  * now (split on the spot with the grouped, seeded split). `get` reads one row per session;
  * only `list` reads them all.
  */
-export function dbTaskSource({ db, snapshotId, domainSlug }: { db: Db; snapshotId?: number; domainSlug?: string }): EnvTaskSource {
+export function dbTaskSource({ db, snapshotId, domainSlug }: { db: Db; snapshotId?: number; domainSlug?: string }): EnvTaskSource<EpisodeTask> {
   if ((snapshotId === undefined) === (domainSlug === undefined)) throw new DomainError("invalid", "choose the tasks: a snapshot id or a domain slug (one of them)");
   return snapshotId !== undefined ? snapshotSource(db, snapshotId) : domainSource(db, domainSlug!);
 }
 
-function snapshotSource(db: Db, snapshotId: number): EnvTaskSource {
+function snapshotSource(db: Db, snapshotId: number): EnvTaskSource<EpisodeTask> {
   const snap = getSnapshot({ db, id: snapshotId });
   const domain = toSpec(getDomainById({ db, id: snap.domainId }));
   return {
@@ -43,7 +44,7 @@ function snapshotSource(db: Db, snapshotId: number): EnvTaskSource {
   };
 }
 
-function domainSource(db: Db, slug: string): EnvTaskSource {
+function domainSource(db: Db, slug: string): EnvTaskSource<EpisodeTask> {
   const domainRow = getDomainBySlug({ db, slug });
   const domain: DomainSpec = toSpec(domainRow);
   return {
