@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DomainSpec } from "@/lib/domain/schema";
-import type { EpisodeTask } from "@/lib/rollout";
+import type { AnyEpisodeTask } from "@/lib/rollout";
 
 /**
  * The trainer job protocol: what the studio sends a backend (a round spec) and what comes back
@@ -126,12 +126,12 @@ export const TrainEvent = z.discriminatedUnion("type", [
 export type TrainEvent = z.infer<typeof TrainEvent>;
 export type TrainEventInput = z.input<typeof TrainEvent>;
 
-/** The cases a round uses, loaded by the studio (db/queries/train-dataset.ts). */
-export interface RoundData {
+/** The cases (and the domain's reasoning problems) a round uses, loaded by the studio (db/queries/train-dataset.ts). */
+export interface RoundData<T extends AnyEpisodeTask = AnyEpisodeTask> {
   label: string;
   domain: DomainSpec;
-  train: EpisodeTask[];
-  validation: EpisodeTask[];
+  train: T[];
+  validation: T[];
 }
 
 /**

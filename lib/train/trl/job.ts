@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DomainError } from "@/lib/errors";
-import { chatRecord } from "@/lib/export";
-import { branchKind } from "@/lib/envserver";
-import type { EpisodeTask } from "@/lib/rollout";
+import { chatRecord, problemChatRecord } from "@/lib/export";
+import { taskKind } from "@/lib/envserver";
+import { isProblemTask, type AnyEpisodeTask } from "@/lib/rollout";
 import type { RoundData, RoundSpec } from "../protocol";
 import type { TrainerPaths } from "./paths";
 
@@ -49,11 +49,17 @@ export interface TrlJob {
   tokenizerDir: string;
   train: { id: string; branchKind: string }[];
   validation: { id: string; branchKind: string }[];
-  /** Chat JSONL of the training cases' normal-path conversations (the SFT warm start), when sftSteps > 0. */
+  /** Chat JSONL of the training cases' normal-path conversations and the problems' oracle solutions (the SFT warm start), when sftSteps > 0. */
   sftData: string | null;
 }
 
-const taskRef = (t: EpisodeTask) => ({ id: t.id, branchKind: branchKind(t.testCase) });
+/** A case's branch kind, or "problem:<answer kind>": the worker groups samples and validation pass rates by it. */
+const taskRef = (t: AnyEpisodeTask) => ({ id: t.id, branchKind: taskKind(t) });
+
+/** One warm-start conversation: a case's normal path, or a problem's oracle run (its planned reads, then the answer). */
+function sftRecord(t: AnyEpisodeTask, seed: number) {
+  return isProblemTask(t) ? problemChatRecord({ kind: "problem", id: t.id, problem: t.problem, domain: t.domain }, "train") : chatRecord(t, "train", seed);
+}
 
 /** Writes runDir/job.json (and the warm start's chat JSONL): everything the worker reads. */
 export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundData; runDir: string; envUrl: string; envToken?: string; modelPath: string; paths: TrainerPaths }): string {
@@ -62,7 +68,7 @@ export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundDat
   let sftData: string | null = null;
   if (spec.schedule.sftSteps > 0) {
     sftData = path.join(/*turbopackIgnore: true*/ runDir, "sft.jsonl");
-    const lines = data.train.map((t) => JSON.stringify(chatRecord(t, "train", spec.seed)));
+    const lines = data.train.map((t) => JSON.stringify(sftRecord(t, spec.seed)));
     fs.writeFileSync(sftData, lines.join("\n") + "\n");
   }
   const job: TrlJob = {
