@@ -3,10 +3,9 @@ import path from "node:path";
 import { studioDb } from "@/db";
 import { getProblemEval, listProblems } from "@/db/queries/problems";
 import { getStoredLlmSettings } from "@/db/queries/settings";
-import { stableHash } from "@/lib/chat/schema";
 import { agentConfig, createOpenAiAgent } from "@/lib/eval/openai-agent";
 import { resolveAgent } from "@/lib/eval/agents";
-import { exportDataset, type ProblemExportRow } from "@/lib/export";
+import { exportDataset, problemSplit, type ProblemExportRow } from "@/lib/export";
 import { createLlmClient, isConfigured, loadLlmConfig } from "@/lib/llm";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
 import { PROBLEM_REFERENCE_AGENTS } from "@/lib/reasoning/agents";
@@ -128,13 +127,12 @@ const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
     const stored = listProblems({ db, filter, limit: 1_000_000 }).rows.map((r) => r.problem);
     const domains = new Map<string, ReturnType<typeof loadDomain>>();
     const ratio = int(values["validation-ratio"], "validation-ratio", 0.1);
-    // a family (a problem and its variants) stays in one split
     const rows: ProblemExportRow[] = stored.map((problem) => ({
       kind: "problem",
       id: problem.id,
       problem,
       domain: problem.domain ? (domains.get(problem.domain) ?? domains.set(problem.domain, loadDomain(db, problem.domain)).get(problem.domain)!) : null,
-      split: stableHash(problem.lineage.root) % 1000 < ratio * 1000 ? "validation" : "train",
+      split: problemSplit(problem, ratio),
     }));
     const result = await exportDataset({ format: values.format, rows, outDir: values.out, countTokens: false, hashCases: true, card: { title: `Flywheel Studio reasoning problems (${target})` } });
     const out = { rows: result.rows, skipped: result.skipped, files: result.files, snapshot_hash: result.snapshotHash, warnings: result.warnings };
