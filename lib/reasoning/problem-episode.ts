@@ -1,9 +1,10 @@
-import { systemMessage, userMessage, toolMessage, type AssistantMessage, type ChatMessage } from "@/lib/chat/schema";
+import { systemMessage, userMessage, type AssistantMessage } from "@/lib/chat/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
 import { Environment } from "@/lib/env/environment";
 import { DomainError } from "@/lib/errors";
-import { executeToolCall, type EndReason, type EpisodeOptions, type ProblemTask, type StepResult } from "@/lib/rollout/episode";
-import { toolsForOpenAI, type OpenAITool } from "@/lib/sim/system-prompt";
+import type { EpisodeOptions, ProblemTask } from "@/lib/rollout/episode";
+import { TurnLoop } from "@/lib/rollout/turn-loop";
+import { toolsForOpenAI } from "@/lib/sim/system-prompt";
 import { patchDatabase } from "./query/tables";
 import type { Problem } from "./schema";
 import { verifyAnswer, type Verdict } from "./verify/answer";
@@ -43,74 +44,36 @@ export interface ProblemScore {
  * final answer: the episode ends "answered" and the answer's verifier gives reward 1 or 0.
  * There is no simulated user.
  */
-export class ProblemEpisode {
-  readonly messages: ChatMessage[] = [];
-  readonly tools: OpenAITool[];
-  private readonly env: Environment;
-  private readonly maxTurns: number;
-  private turns = 0;
-  private ended: EndReason | null = null;
+export class ProblemEpisode extends TurnLoop<ProblemScore> {
   private verdict: Verdict | null = null;
-  private started = false;
 
   constructor(
     readonly task: ProblemEpisodeTask,
-    options: Pick<EpisodeOptions, "maxTurns"> = {},
+    private readonly options: Pick<EpisodeOptions, "maxTurns"> = {},
   ) {
     const { problem, domain } = task;
     if (problem.tools.length && (!domain || domain.slug !== problem.domain)) {
       throw new DomainError("invalid", `problem ${problem.id} uses tools of ${problem.domain}; pass that domain`);
     }
     const allowed = domain ? domain.tools.filter((t) => problem.tools.includes(t.name)) : [];
-    this.env = new Environment({ tools: allowed, db: patchDatabase(domain?.db ?? {}, problem.program?.db_patch ?? []) });
-    this.tools = toolsForOpenAI(allowed);
-    this.maxTurns = options.maxTurns ?? PROBLEM_MAX_TURNS;
+    super(toolsForOpenAI(allowed), new Environment({ tools: allowed, db: patchDatabase(domain?.db ?? {}, problem.program?.db_patch ?? []) }), options.maxTurns ?? PROBLEM_MAX_TURNS);
   }
 
-  async reset(): Promise<ChatMessage[]> {
-    if (this.started) throw new DomainError("conflict", "this episode has already started; make a new one for another rollout");
-    this.started = true;
+  /** The statement is the user's only turn. */
+  protected async open(): Promise<void> {
     this.messages.push(systemMessage(problemSystemPrompt(this.task.domain)), userMessage(problemUserMessage(this.task.problem)));
-    return [...this.messages];
   }
 
-  get done(): boolean {
-    return this.ended !== null;
-  }
-
-  get endReason(): EndReason | null {
-    return this.ended;
-  }
-
-  get agentTurns(): number {
-    return this.turns;
-  }
-
-  /** One agent turn: tool calls read and their results come back; a text turn is the final answer. */
-  async step(message: AssistantMessage): Promise<StepResult> {
-    if (!this.started) throw new DomainError("conflict", "reset the episode before the first step");
-    if (this.ended) throw new DomainError("conflict", `the episode is over (${this.ended}); reset a new one`);
-    const before = this.messages.length;
-    this.messages.push(message);
-    this.turns++;
-    if (message.tool_calls?.length) {
-      for (const call of message.tool_calls) this.messages.push(toolMessage(call.id, executeToolCall(this.env, call.function.name, call.function.arguments)));
-    } else {
-      this.verdict = verifyAnswer(this.task.problem.answer, message.content ?? "");
-      this.ended = "answered";
-    }
-    if (!this.ended && this.turns >= this.maxTurns) this.ended = "max_turns";
-    return { appended: this.messages.slice(before + 1), done: this.done, endReason: this.ended, reward: this.done ? this.score().reward : null };
+  /** A text turn is the final answer. */
+  protected async onText(message: AssistantMessage): Promise<void> {
+    this.verdict = verifyAnswer(this.task.problem.answer, message.content ?? "");
+    this.ended = "answered";
   }
 
   score(): ProblemScore {
-    const verdict = this.verdict ?? { correct: false, given: "", reason: this.ended === "max_turns" ? `no answer within ${this.maxTurns} turns` : "no answer yet" };
+    const limit = this.options.maxTurns ?? PROBLEM_MAX_TURNS;
+    const verdict = this.verdict ?? { correct: false, given: "", reason: this.ended === "max_turns" ? `no answer within ${limit} turns` : "no answer yet" };
     const outcome = verdict.correct ? 1 : 0;
     return { reward: outcome, components: { db: 1, forbidden: 1, outcome }, verdict };
-  }
-
-  /** The problem database's hash (the tools only read, so it never moves). */
-  stateHash(): string {
-    return this.env.hash();
   }
 }
