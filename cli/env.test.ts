@@ -6,7 +6,8 @@ import { parseServeArgs, serveEnv } from "./env";
 
 describe("flywheel env serve", () => {
   it("parses its options, with clear errors", () => {
-    expect(parseServeArgs(["serve", "--domain", "shop"], {})).toEqual({ domainSlug: "shop", snapshotId: undefined, host: "127.0.0.1", port: 8001, token: undefined, maxSessions: undefined, idleTimeoutMs: undefined });
+    expect(parseServeArgs(["serve", "--domain", "shop"], {})).toEqual({ domainSlug: "shop", snapshotId: undefined, problems: false, host: "127.0.0.1", port: 8001, token: undefined, maxSessions: undefined, idleTimeoutMs: undefined });
+    expect(parseServeArgs(["serve", "--domain", "shop", "--problems"], {})).toMatchObject({ domainSlug: "shop", problems: true });
     expect(parseServeArgs(["serve", "--snapshot", "3", "--port", "0", "--host", "0.0.0.0", "--max-sessions", "8", "--idle-timeout", "30"], { FLYWHEEL_ENV_TOKEN: "from-env" })).toMatchObject({
       snapshotId: 3, port: 0, host: "0.0.0.0", token: "from-env", maxSessions: 8, idleTimeoutMs: 30_000,
     });

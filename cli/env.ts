@@ -5,11 +5,13 @@ import type { Command } from "./commands";
 import { args, print } from "./io";
 
 const USAGE =
-  "usage: flywheel env serve (--snapshot ID | --domain SLUG) [--port 8001] [--host 127.0.0.1] [--token T] [--max-sessions 64] [--idle-timeout SECONDS]";
+  "usage: flywheel env serve (--snapshot ID | --domain SLUG) [--problems] [--port 8001] [--host 127.0.0.1] [--token T] [--max-sessions 64] [--idle-timeout SECONDS]";
 
 export interface ServeOptions {
   snapshotId?: number;
   domainSlug?: string;
+  /** Serve the domain's verified reasoning problems beside its cases. */
+  problems?: boolean;
   host: string;
   port: number;
   token?: string;
@@ -21,7 +23,7 @@ export interface ServeOptions {
 export function parseServeArgs(argv: string[], environment: Record<string, string | undefined> = process.env): ServeOptions {
   const { positionals, values } = args(argv, {
     snapshot: { type: "string" }, domain: { type: "string" }, port: { type: "string" }, host: { type: "string" },
-    token: { type: "string" }, "max-sessions": { type: "string" }, "idle-timeout": { type: "string" },
+    token: { type: "string" }, "max-sessions": { type: "string" }, "idle-timeout": { type: "string" }, problems: { type: "boolean" },
   });
   if (positionals[0] !== "serve" || positionals.length > 1) throw new Error(USAGE);
   if ((values.snapshot === undefined) === (values.domain === undefined)) throw new Error(`choose the tasks with --snapshot ID or --domain SLUG (one of them)\n${USAGE}`);
@@ -37,6 +39,7 @@ export function parseServeArgs(argv: string[], environment: Record<string, strin
   return {
     snapshotId: whole("snapshot", values.snapshot, 1),
     domainSlug: values.domain,
+    problems: values.problems ?? false,
     host: values.host ?? "127.0.0.1",
     port,
     token: values.token ?? (environment.FLYWHEEL_ENV_TOKEN || undefined),
@@ -47,7 +50,7 @@ export function parseServeArgs(argv: string[], environment: Record<string, strin
 
 /** Starts the environment server on the studio database's tasks and says where it is. */
 export async function serveEnv(options: ServeOptions, log: (line: string) => void = print): Promise<EnvServer> {
-  const source = dbTaskSource({ db: studioDb(), snapshotId: options.snapshotId, domainSlug: options.domainSlug });
+  const source = dbTaskSource({ db: studioDb(), snapshotId: options.snapshotId, domainSlug: options.domainSlug, problems: options.problems ?? false });
   const tasks = source.list().length;
   const server = await startEnvServer({ source, ...options });
   log(`environment server: ${source.name}, ${tasks} tasks, ${source.tools.length} tools`);

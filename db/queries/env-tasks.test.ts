@@ -4,9 +4,17 @@ import { cases } from "../schema";
 import { dbTaskSource } from "./env-tasks";
 import { reviewDb } from "./reviews-fixture";
 import { createSnapshot } from "./snapshots";
+import { openDb } from "../client";
+import { seedIfEmpty } from "../seed";
+import { setProblemStatus } from "./problems";
+import { verifyAndStoreDomain } from "./verify";
+import { generateAndStore } from "@/lib/reasoning/flywheel";
+import { formatAnswer } from "@/lib/reasoning/format";
 import type { AssistantMessage } from "@/lib/chat/schema";
 import { startEnvServer } from "@/lib/envserver";
 import { normalTrajectory } from "@/lib/sim";
+
+const CLINIC = "clinic-appointments";
 
 describe("dbTaskSource", () => {
   it("serves a domain's verified cases (id = case id) with the grouped split, and nothing else", () => {
@@ -58,6 +66,32 @@ describe("dbTaskSource", () => {
       let last = { done: false, reward: null };
       for (const m of normalTrajectory(task.testCase, task.domain)) if (m.role === "assistant" && !last.done) last = await post(`/sessions/${session_id}/step`, { message: m as AssistantMessage });
       expect(last).toMatchObject({ done: true, reward: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("with problems, serves the domain's verified problems beside its cases and plays one to reward 1", async () => {
+    const db = openDb(":memory:");
+    seedIfEmpty(db);
+    verifyAndStoreDomain({ db, slug: CLINIC, seed: 1 });
+    const problems = generateAndStore({ db, slug: CLINIC, count: 3, seed: 2 }).problems;
+    expect(problems.length).toBeGreaterThan(1);
+    setProblemStatus({ db, id: problems[1].id, status: "rejected", reviewer: "r1" });
+    expect(dbTaskSource({ db, domainSlug: CLINIC }).get(problems[0].id)).toBeUndefined();
+    const source = dbTaskSource({ db, domainSlug: CLINIC, problems: true });
+    const listed = source.list().filter((t) => t.outcome === "answer");
+    expect(listed.map((t) => t.id).sort()).toEqual(problems.filter((p) => p !== problems[1]).map((p) => p.id).sort());
+    expect(listed[0].branch_kind).toMatch(/^problem:/);
+    expect(source.get(problems[1].id)).toBeUndefined(); // rejected in review
+    const server = await startEnvServer({ source });
+    try {
+      const post = async (path: string, body: unknown) => (await fetch(server.url + path, { method: "POST", body: JSON.stringify(body) })).json();
+      const p = problems[0];
+      const { session_id, tools } = await post("/sessions", { task_id: p.id });
+      expect(tools.map((t: { function: { name: string } }) => t.function.name).sort()).toEqual([...p.tools].sort());
+      for (const call of p.plan) expect(await post(`/sessions/${session_id}/tool`, { name: call.name, arguments: call.arguments })).toMatchObject({ error: null, done: false });
+      expect(await post(`/sessions/${session_id}/reply`, { content: `<answer>${formatAnswer(p.answer)}</answer>` })).toMatchObject({ done: true, end_reason: "answered", reward: 1 });
     } finally {
       await server.close();
     }

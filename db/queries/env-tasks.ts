@@ -4,12 +4,15 @@ import { cases } from "../schema";
 import { snapshotCases } from "../schema-datasets";
 import { getDomainById, getDomainBySlug, toSpec } from "./domains";
 import { iterateCases } from "./cases";
+import { listProblems, problemsByIds } from "./problems";
 import { getSnapshot, snapshotRows } from "./snapshots";
 import type { TestCase } from "@/lib/cases/schema";
+import type { Problem } from "@/lib/reasoning/schema";
+import type { EpisodeTask, ProblemTask } from "@/lib/rollout";
 import type { DomainSpec } from "@/lib/domain/schema";
 import { taskInfo, type EnvTaskSource } from "@/lib/envserver/source";
 import { DomainError } from "@/lib/errors";
-import { planSplit, splitItem } from "@/lib/export";
+import { planSplit, problemSplit, splitItem } from "@/lib/export";
 import { toolsForOpenAI } from "@/lib/sim";
 
 /** The grouped split a domain's verified cases get here (the snapshot default). */
@@ -19,14 +22,33 @@ const DOMAIN_SPLIT = { seed: 1, validationRatio: 0.1 };
  * The environment server's tasks from the studio database (task id = case id as a string):
  * a snapshot's frozen copies with their frozen split, or a domain's verified cases as they are
  * now (split on the spot with the grouped, seeded split). `get` reads one row per session;
- * only `list` reads them all.
+ * only `list` reads them all. With `problems`, the domain's verified reasoning problems (as they
+ * are now, not rejected in review) join as tasks too, each family on one side of the split.
  */
-export function dbTaskSource({ db, snapshotId, domainSlug }: { db: Db; snapshotId?: number; domainSlug?: string }): EnvTaskSource {
+export function dbTaskSource(options: { db: Db; snapshotId?: number; domainSlug?: string; problems?: false }): EnvTaskSource<EpisodeTask>;
+export function dbTaskSource(options: { db: Db; snapshotId?: number; domainSlug?: string; problems: boolean }): EnvTaskSource;
+export function dbTaskSource({ db, snapshotId, domainSlug, problems = false }: { db: Db; snapshotId?: number; domainSlug?: string; problems?: boolean }): EnvTaskSource {
   if ((snapshotId === undefined) === (domainSlug === undefined)) throw new DomainError("invalid", "choose the tasks: a snapshot id or a domain slug (one of them)");
-  return snapshotId !== undefined ? snapshotSource(db, snapshotId) : domainSource(db, domainSlug!);
+  const cases = snapshotId !== undefined ? snapshotSource(db, snapshotId) : domainSource(db, domainSlug!);
+  return problems ? withProblems(db, cases) : cases;
 }
 
-function snapshotSource(db: Db, snapshotId: number): EnvTaskSource {
+function withProblems(db: Db, cases: EnvTaskSource<EpisodeTask> & { domain: DomainSpec }): EnvTaskSource {
+  const { domain } = cases;
+  const task = (problem: Problem): ProblemTask => ({ id: problem.id, problem, domain });
+  const usable = (s: { problem: Problem; status: string }) => s.problem.domain === domain.slug && s.problem.verdict === "verified" && s.status !== "rejected";
+  return {
+    ...cases,
+    get: (id) => cases.get(id) ?? problemsByIds({ db, ids: [id] }).filter(usable).map((s) => task(s.problem))[0],
+    list() {
+      const stored = listProblems({ db, filter: { domain: domain.slug, verdict: "verified" }, limit: 1_000_000 }).rows.filter(usable);
+      return [...cases.list(), ...stored.map((s) => taskInfo(task(s.problem), problemSplit(s.problem, DOMAIN_SPLIT.validationRatio)))];
+    },
+    name: `${cases.name} + problems`,
+  };
+}
+
+function snapshotSource(db: Db, snapshotId: number): EnvTaskSource<EpisodeTask> & { domain: DomainSpec } {
   const snap = getSnapshot({ db, id: snapshotId });
   const domain = toSpec(getDomainById({ db, id: snap.domainId }));
   return {
@@ -37,13 +59,14 @@ function snapshotSource(db: Db, snapshotId: number): EnvTaskSource {
       return row ? { id, testCase: row.data as unknown as TestCase, domain } : undefined;
     },
     list: () => [...snapshotRows({ db, id: snapshotId })].map((r) => taskInfo(r, r.split)),
+    domain,
     tools: toolsForOpenAI(domain.tools),
     name: `${snap.name} (snapshot ${snap.id})`,
     description: domain.description,
   };
 }
 
-function domainSource(db: Db, slug: string): EnvTaskSource {
+function domainSource(db: Db, slug: string): EnvTaskSource<EpisodeTask> & { domain: DomainSpec } {
   const domainRow = getDomainBySlug({ db, slug });
   const domain: DomainSpec = toSpec(domainRow);
   return {
@@ -58,6 +81,7 @@ function domainSource(db: Db, slug: string): EnvTaskSource {
       const plan = planSplit(rows.map(splitItem), DOMAIN_SPLIT);
       return rows.map((r) => taskInfo(r, plan.assignment.get(r.id) ?? "train"));
     },
+    domain,
     tools: toolsForOpenAI(domain.tools),
     name: `${domain.slug} (verified cases)`,
     description: domain.description,

@@ -109,6 +109,15 @@ export function listProblems({ db, filter = {}, limit = 100, offset = 0 }: { db:
   return { rows: hydrate(db, rows), total };
 }
 
+/** Problems by id with their review state (in the given order; ids not stored are absent). */
+export function problemsByIds({ db, ids }: { db: Db; ids: string[] }): { problem: Problem; status: ReviewState }[] {
+  const found = new Map<string, { problem: Problem; status: ReviewState }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of db.select().from(problems).where(inArray(problems.id, ids.slice(i, i + 500))).all()) found.set(r.id, { problem: r.data, status: r.status });
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
 /** Every problem of a family (same root), parents before children. */
 export function problemFamily({ db, id }: { db: Db; id: string }): StoredProblem[] {
   const { problem } = getProblem({ db, id });

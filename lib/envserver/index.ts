@@ -3,7 +3,7 @@ export { handleEnvRequest, errorResponse, isAuthorized } from "./handler";
 export type { EnvContext, EnvRequest, EnvResponse } from "./http";
 export { SessionStore, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_SESSIONS, type SessionStoreOptions } from "./sessions";
 export { EnvSession } from "./session";
-export { tasksSource, taskInfo, branchKind, type EnvTaskSource, type TaskInfo } from "./source";
+export { tasksSource, taskInfo, taskKind, branchKind, type EnvTaskSource, type TaskInfo } from "./source";
 export { EnvAction, ResetData, Observation, EnvState, CallToolResult, McpTool, ToolError, type StepReply } from "./actions";
 export { callTool, callToolResult, mcpTools, type ToolOutcome } from "./tool-call";
 export { handleRpc, RPC, type RpcResponse } from "./mcp";

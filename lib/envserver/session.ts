@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { assistantText, toolCallId, type AssistantMessage } from "@/lib/chat/schema";
 import { DomainError } from "@/lib/errors";
-import { Episode, type EpisodeTask, type StepResult } from "@/lib/rollout";
+import { openEpisode, type AnyEpisode, type AnyEpisodeTask, type StepResult } from "@/lib/rollout";
 import type { EnvAction, EnvState, Observation, ResetData, StepReply } from "./actions";
 import type { EnvTaskSource } from "./source";
 import { callTool, callToolResult, mcpTools, type ToolOutcome } from "./tool-call";
@@ -13,7 +13,7 @@ import { callTool, callToolResult, mcpTools, type ToolOutcome } from "./tool-cal
  * run one at a time (the user simulator may be async; turns must not interleave).
  */
 export class EnvSession {
-  private episode: Episode | null = null;
+  private episode: AnyEpisode | null = null;
   private episodeId: string | null = null;
   private stepCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -36,7 +36,7 @@ export class EnvSession {
 
   async reset(data: ResetData = {}): Promise<StepReply> {
     const task = pickTask(this.source, data);
-    const episode = new Episode(task, { seed: data.seed ?? 0, maxTurns: data.max_turns ?? undefined });
+    const episode = openEpisode(task, { seed: data.seed ?? 0, maxTurns: data.max_turns ?? undefined });
     const messages = await episode.reset();
     this.episode = episode;
     this.episodeId = data.episode_id ?? randomUUID();
@@ -48,7 +48,8 @@ export class EnvSession {
   async act(action: EnvAction): Promise<StepReply> {
     if (action.type === "list_tools") {
       this.stepCount++;
-      return { observation: { tools: mcpTools(this.source.tools) }, reward: null, done: this.episode?.done ?? false };
+      // a problem allows only its read tools, so an episode lists its own
+      return { observation: { tools: mcpTools(this.episode?.tools ?? this.source.tools) }, reward: null, done: this.episode?.done ?? false };
     }
     if (action.type === "call_tool") {
       const outcome = await this.tool(action.tool_name, action.arguments, action.content);
@@ -102,7 +103,7 @@ export class EnvSession {
     };
   }
 
-  private started(): Episode {
+  private started(): AnyEpisode {
     if (!this.episode) throw new DomainError("conflict", "reset the environment first: there is no episode yet");
     return this.episode;
   }
@@ -115,7 +116,7 @@ export class EnvSession {
 }
 
 /** The task a reset names, or (none named) the one its seed picks, or a random one. */
-function pickTask(source: EnvTaskSource, data: ResetData): EpisodeTask {
+function pickTask(source: EnvTaskSource, data: ResetData): AnyEpisodeTask {
   if (data.task_id !== undefined) {
     const task = source.get(data.task_id);
     if (!task) throw new DomainError("not_found", `no task "${data.task_id}" in this environment; GET /tasks lists them`);

@@ -1,5 +1,5 @@
 import type { AssistantMessage } from "@/lib/chat/schema";
-import type { Episode, StepResult } from "@/lib/rollout";
+import type { AnyEpisode, StepResult } from "@/lib/rollout";
 import type { OpenAITool } from "@/lib/sim";
 import type { CallToolResult, McpTool, ToolError } from "./actions";
 
@@ -22,7 +22,7 @@ export function mcpTools(tools: OpenAITool[]): McpTool[] {
  * classified the way OpenEnv's MCP errors are.
  */
 export async function callTool(
-  episode: Episode,
+  episode: AnyEpisode,
   call: { id: string; name: string; arguments: Record<string, unknown>; content?: string | null },
 ): Promise<ToolOutcome> {
   const message: AssistantMessage = {

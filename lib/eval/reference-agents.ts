@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatMessage } from "@/lib/chat/schema";
 import { DomainError } from "@/lib/errors";
-import type { Agent, EpisodeTask } from "@/lib/rollout";
+import { oracleAgent } from "@/lib/reasoning/agents";
+import { isProblemTask, type Agent, type AnyEpisodeTask } from "@/lib/rollout";
 import { hackTrajectory, normalTrajectory } from "@/lib/sim/trajectory";
 import type { EvalAgent } from "./run";
 
@@ -30,7 +31,11 @@ export function referenceAgent(name: ReferenceAgentName): EvalAgent {
   const write = name === "oracle" ? normalTrajectory : hackTrajectory;
   return {
     name,
-    forTrial: (task: EpisodeTask, trial: number) => replayAgent(name, write(task.testCase, task.domain, { seed: trial })),
+    forTrial: (task: AnyEpisodeTask, trial: number) => {
+      // a problem's ceiling is its planned reads and answer; its floor answers with no reads ("unknown")
+      if (isProblemTask(task)) return oracleAgent(task.problem, name === "oracle" ? Infinity : 0);
+      return replayAgent(name, write(task.testCase, task.domain, { seed: trial }));
+    },
     async act() {
       throw new DomainError("invalid", `The ${name} reference agent replays one case's trajectory: run it through the eval harness (forTrial), not on its own.`);
     },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clinicDomain, clinicTrees } from "@/lib/domain/examples/clinic";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
-import type { EpisodeTask } from "@/lib/rollout";
+import { generateProblems } from "@/lib/reasoning/generate/generate";
+import type { AnyEpisodeTask, EpisodeTask } from "@/lib/rollout";
 import { synthesizeTree } from "@/lib/synth";
 import { referenceAgent } from "./reference-agents";
 import { runEval, type EvalAgent } from "./run";
@@ -10,6 +11,17 @@ const { cases } = synthesizeTree(clinicTrees[0].doc, clinicDomain, { seed: 1, pe
 const tasks: EpisodeTask[] = cases.map((testCase, i) => ({ id: `c${i}`, testCase, domain: clinicDomain }));
 
 describe("runEval", () => {
+  it("evaluates problems beside cases: the oracle passes them, the no-reads floor misses the answer", async () => {
+    const problems = generateProblems(clinicDomain, { count: 3, seed: 9 }).problems;
+    const mixed: AnyEpisodeTask[] = [tasks[0], ...problems.map((problem) => ({ id: problem.id, problem, domain: clinicDomain }))];
+    const oracle = await runEval({ agent: referenceAgent("oracle"), tasks: mixed });
+    expect(oracle).toMatchObject({ cases: 4, pass_at_1: 1, failures: [] });
+    for (const p of problems) expect(oracle.by_kind).toHaveProperty([`problem:${p.answer.kind}`]);
+    const floor = await runEval({ agent: referenceAgent("hack"), tasks: mixed.slice(1) });
+    expect(floor.pass_at_1).toBe(0);
+    expect(floor.failures.map((f) => [f.outcome, f.end_reason])).toEqual(problems.map(() => ["missed_outcome", "answered"]));
+  }, 30_000);
+
   it("scores the oracle agent pass@1 = pass^k = 1 on every clinic case, over 2 trials with different wording", async () => {
     const seen: string[] = [];
     const s = await runEval({ agent: referenceAgent("oracle"), tasks, trials: 2, concurrency: 3, dataset: "clinic", onResult: (r) => void seen.push(`${r.caseId}#${r.trial}`) });

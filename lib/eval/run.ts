@@ -1,5 +1,6 @@
 import { AssistantMessage } from "@/lib/chat/schema";
-import { Episode, type Agent, type EpisodeTask } from "@/lib/rollout";
+import { taskKind } from "@/lib/envserver/source";
+import { isProblemTask, openEpisode, type AnyEpisode, type Agent, type AnyEpisodeTask } from "@/lib/rollout";
 import type { AsyncUserSimulator } from "@/lib/sim/llm-user";
 import type { UserSimulator } from "@/lib/sim/user-simulator";
 import { classifyTrial, summarize, type EvalSummary, type TrialResult } from "./metrics";
@@ -10,17 +11,17 @@ import { classifyTrial, summarize, type EvalSummary, type TrialResult } from "./
  * seed (so k trials are k samples, not k cache hits). Without it, `act` serves every trial.
  */
 export interface EvalAgent extends Agent {
-  forTrial?(task: EpisodeTask, trial: number): Agent;
+  forTrial?(task: AnyEpisodeTask, trial: number): Agent;
   /** Releases what the agent holds (a worker process); called once after the evaluation. */
   close?(): void | Promise<void>;
 }
 
 /** The user of one trial; undefined means the case's scripted user, seeded with the trial. */
-export type UserFactory = (task: EpisodeTask, trial: number) => UserSimulator | AsyncUserSimulator | undefined;
+export type UserFactory = (task: AnyEpisodeTask, trial: number) => UserSimulator | AsyncUserSimulator | undefined;
 
 export interface RunEvalOptions {
   agent: EvalAgent;
-  tasks: EpisodeTask[];
+  tasks: AnyEpisodeTask[];
   /** Trials per case (k); default 1. */
   trials?: number;
   /** Trials played at once; default 4. */
@@ -42,13 +43,13 @@ const describeError = (e: unknown) => (e instanceof Error ? e.message || e.name 
  * malformed message) ends the trial as a failure that keeps the error and the messages so far;
  * only an abort of `signal` propagates.
  */
-export async function runTrial(agent: EvalAgent, task: EpisodeTask, trial: number, options: Pick<RunEvalOptions, "user" | "maxTurns" | "signal"> = {}): Promise<TrialResult> {
-  const base = { caseId: task.id, trial, kind: task.testCase.expected_outcome };
-  let episode: Episode | undefined;
+export async function runTrial(agent: EvalAgent, task: AnyEpisodeTask, trial: number, options: Pick<RunEvalOptions, "user" | "maxTurns" | "signal"> = {}): Promise<TrialResult> {
+  const base = { caseId: task.id, trial, kind: isProblemTask(task) ? taskKind(task) : task.testCase.expected_outcome };
+  let episode: AnyEpisode | undefined;
   let toolCalls = 0;
   try {
     const actor = agent.forTrial?.(task, trial) ?? agent;
-    episode = new Episode(task, { maxTurns: options.maxTurns, seed: trial, user: options.user?.(task, trial) });
+    episode = openEpisode(task, { maxTurns: options.maxTurns, seed: trial, user: options.user?.(task, trial) });
     await episode.reset();
     while (!episode.done) {
       options.signal?.throwIfAborted();
@@ -61,7 +62,7 @@ export async function runTrial(agent: EvalAgent, task: EpisodeTask, trial: numbe
     const score = episode.score();
     return {
       ...base, outcome: classifyTrial(score), reward: score.reward, endReason: episode.endReason ?? "", agentTurns: episode.agentTurns, toolCalls,
-      messages: episode.messages, error: null, observed: score.info.outcome_check.observed,
+      messages: episode.messages, error: null, observed: "verdict" in score ? score.verdict.reason || `answered ${score.verdict.given}` : score.info.outcome_check.observed,
     };
   } catch (e) {
     if (options.signal?.aborted) throw options.signal.reason;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { createLlmUser } from "@/lib/sim/llm-user";
 import { createLlmClient, isConfigured, type LlmClient, type LlmConfig } from "@/lib/llm";
-import type { EpisodeTask } from "@/lib/rollout";
+import { isProblemTask, type AnyEpisodeTask } from "@/lib/rollout";
 import { DEFAULT_MAX_TURNS } from "@/lib/rollout/episode";
 import { DatasetRef, type RoundData } from "@/lib/train/protocol";
 import type { UserFactory } from "./run";
@@ -26,8 +26,8 @@ export const EvalSetup = z.object({
 export type EvalSetup = z.infer<typeof EvalSetup>;
 export type EvalSetupInput = z.input<typeof EvalSetup>;
 
-/** The cases of one split; an empty selection is an error that says what to pick instead. */
-export function tasksOfSplit(data: Pick<RoundData, "label" | "train" | "validation">, split: EvalSplit): EpisodeTask[] {
+/** The cases (and problems) of one split; an empty selection is an error that says what to pick instead. */
+export function tasksOfSplit(data: Pick<RoundData, "label" | "train" | "validation">, split: EvalSplit): AnyEpisodeTask[] {
   const tasks = split === "all" ? [...data.train, ...data.validation] : split === "train" ? data.train : data.validation;
   if (!tasks.length) {
     const hint = split === "all" ? "verify the domain's trees first (flywheel verify <slug>)" : `choose --split all (train ${data.train.length}, validation ${data.validation.length})`;
@@ -41,7 +41,8 @@ export function userFactory(mode: UserMode, deps: { llmConfig?: LlmConfig; llmCl
   if (mode === "scripted") return undefined;
   checkUserMode(mode, deps.llmConfig);
   const client = (deps.llmClient ?? createLlmClient)(deps.llmConfig!);
-  return (task, trial) => createLlmUser(client, task.testCase, { seed: trial, signal: deps.signal, usageKeys: deps.usageKeys });
+  // a problem has no user: its episode ends at the agent's answer
+  return (task, trial) => (isProblemTask(task) ? undefined : createLlmUser(client, task.testCase, { seed: trial, signal: deps.signal, usageKeys: deps.usageKeys }));
 }
 
 export function checkUserMode(mode: UserMode, config: LlmConfig | undefined): void {

@@ -12,4 +12,4 @@ export { loadTokenCounter, countPromptTokens, overBudget, type TokenCounter } fr
 export { CardStats, renderCard, tokenHistogram, type CardMeta } from "./card";
 export { rowTokens, TOKEN_FORMATS, type RowTokenOptions, type TokenFormat } from "./row-tokens";
 export { percentile, summarizeTokens, tokenBins, tokenFigures, type TokenBin, type TokenFigures, type TokenSummary } from "./token-stats";
-export { planSplit, splitItem, snapshotHash, SnapshotHasher, type SplitItem, type SplitPlan } from "./split";
+export { planSplit, problemSplit, splitItem, snapshotHash, SnapshotHasher, type SplitItem, type SplitPlan } from "./split";

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TestCase } from "@/lib/cases/schema";
+import { stableHash } from "@/lib/chat/schema";
+import type { Problem } from "@/lib/reasoning/schema";
 import { canonicalJson, compareKeys } from "@/lib/env/state";
 import { DomainError } from "@/lib/errors";
 import { createRng } from "@/lib/synth/prng";
@@ -128,4 +130,12 @@ export function snapshotHash(cases: Iterable<TestCase>): string {
   const hasher = new SnapshotHasher();
   for (const c of cases) hasher.add(c);
   return hasher.digest();
+}
+
+/**
+ * A problem's split by its family (the lineage root): a problem and its hardened variants land on
+ * one side, so validation never holds a near copy of a training problem. Stable across runs.
+ */
+export function problemSplit(problem: Pick<Problem, "lineage">, validationRatio: number): Split {
+  return stableHash(problem.lineage.root) % 1000 < validationRatio * 1000 ? "validation" : "train";
 }

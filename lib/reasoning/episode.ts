@@ -1,23 +1,11 @@
-import { systemMessage, toolMessage, userMessage, type AssistantMessage, type ChatMessage } from "@/lib/chat/schema";
+import type { ChatMessage } from "@/lib/chat/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
-import { Environment } from "@/lib/env/environment";
-import { DomainError } from "@/lib/errors";
 import type { Agent } from "@/lib/rollout/agent";
-import { toolsForOpenAI } from "@/lib/sim/system-prompt";
-import { patchDatabase } from "./query/tables";
+import { ProblemEpisode } from "./problem-episode";
 import type { Problem } from "./schema";
-import { verifyAnswer, type Verdict } from "./verify/answer";
+import type { Verdict } from "./verify/answer";
 
-export const ANSWER_INSTRUCTIONS =
-  "Work it out step by step. Use the tools to read the data you need; they only read, never change anything. When you are done, give the final answer alone inside <answer></answer>.";
-
-/** The agent's system prompt for a problem: its role and, for tool problems, the domain's policy context. */
-export function problemSystemPrompt(domain: DomainSpec | null): string {
-  const head = "You are a careful analyst who answers questions exactly.";
-  return domain ? `${head} You have read-only tools over the records of "${domain.name}": ${domain.description}` : head;
-}
-
-export const problemUserMessage = (problem: Problem) => `${problem.statement}\n\n${ANSWER_INSTRUCTIONS}`;
+export { ANSWER_INSTRUCTIONS, problemSystemPrompt, problemUserMessage } from "./problem-episode";
 
 export interface ProblemRunOptions {
   /** The domain a program problem runs in (required when the problem has tools). */
@@ -36,42 +24,17 @@ export interface ProblemRunResult {
   toolCalls: number;
 }
 
-/**
- * One agent on one problem: the statement as the user turn, the domain's read tools over the
- * problem's database (its distractors included), and the agent's first text turn taken as its
- * final answer, checked by the answer's verifier: reward 1 or 0.
- */
+/** One agent on one problem, played to the end through its `ProblemEpisode` (the trainers' contract). */
 export async function runProblem(agent: Agent, problem: Problem, options: ProblemRunOptions = {}): Promise<ProblemRunResult> {
-  const domain = options.domain ?? null;
-  if (problem.tools.length && (!domain || domain.slug !== problem.domain)) {
-    throw new DomainError("invalid", `problem ${problem.id} uses tools of ${problem.domain}; pass that domain`);
-  }
-  const allowed = domain ? domain.tools.filter((t) => problem.tools.includes(t.name)) : [];
-  const env = new Environment({ tools: allowed, db: patchDatabase(domain?.db ?? {}, problem.program?.db_patch ?? []) });
-  const tools = toolsForOpenAI(allowed);
-  const messages: ChatMessage[] = [systemMessage(problemSystemPrompt(domain)), userMessage(problemUserMessage(problem))];
-  const maxTurns = options.maxTurns ?? 16;
+  const episode = new ProblemEpisode({ id: problem.id, problem, domain: options.domain ?? null }, { maxTurns: options.maxTurns });
+  await episode.reset();
   let toolCalls = 0;
-  for (let turn = 1; turn <= maxTurns; turn++) {
+  while (!episode.done) {
     options.signal?.throwIfAborted();
-    const message: AssistantMessage = await agent.act([...messages], tools, options.signal);
-    messages.push(message);
-    if (!message.tool_calls?.length) {
-      const verdict = verifyAnswer(problem.answer, message.content ?? "");
-      return { reward: verdict.correct ? 1 : 0, messages, verdict, endReason: "answered", agentTurns: turn, toolCalls };
-    }
-    for (const call of message.tool_calls) {
-      toolCalls++;
-      let args: unknown;
-      try {
-        args = JSON.parse(call.function.arguments || "{}");
-      } catch {
-        messages.push(toolMessage(call.id, { error: `arguments of ${call.function.name} are not valid JSON` }));
-        continue;
-      }
-      const result = args && typeof args === "object" && !Array.isArray(args) ? env.step({ name: call.function.name, arguments: args as Record<string, unknown> }) : { ok: false as const, error: "arguments must be a JSON object" };
-      messages.push(toolMessage(call.id, result.ok ? result.output : { error: result.error }));
-    }
+    const message = await agent.act([...episode.messages], episode.tools, options.signal);
+    toolCalls += message.tool_calls?.length ?? 0;
+    await episode.step(message);
   }
-  return { reward: 0, messages, verdict: { correct: false, given: "", reason: `no answer within ${maxTurns} turns` }, endReason: "max_turns", agentTurns: maxTurns, toolCalls };
+  const { reward, verdict } = episode.score();
+  return { reward, messages: episode.messages, verdict, endReason: episode.endReason === "answered" ? "answered" : "max_turns", agentTurns: episode.agentTurns, toolCalls };
 }

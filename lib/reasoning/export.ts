@@ -2,10 +2,9 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listProblems, type ProblemFilter } from "@/db/queries/problems";
-import { stableHash } from "@/lib/chat/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
 import { DomainError } from "@/lib/errors";
-import { exportDataset, type ExportWarning, type ProblemExportRow, type Split } from "@/lib/export";
+import { exportDataset, problemSplit, type ExportWarning, type ProblemExportRow, type Split } from "@/lib/export";
 import { loadDomain } from "./flywheel";
 import { ALL_DOMAINS, domainScope, FREE_TEXT } from "./library";
 import type { Problem } from "./schema";
@@ -33,10 +32,7 @@ export interface ProblemExportSummary {
   files: string[];
 }
 
-/** A family (a problem and all its variants) hashes by its root, so it never straddles the split. */
-export function problemSplit(problem: Problem, validationRatio: number): Split {
-  return stableHash(problem.lineage.root) % 1000 < validationRatio * 1000 ? "validation" : "train";
-}
+export { problemSplit };
 
 export function problemExportRow(problem: Problem, domain: DomainSpec | null, validationRatio: number): ProblemExportRow {
   return { kind: "problem", id: problem.id, problem, domain, split: problemSplit(problem, validationRatio) };

@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatMessage } from "@/lib/chat/schema";
 import type { OpenAITool } from "@/lib/sim";
-import { Episode, type EpisodeOptions, type EpisodeTask } from "./episode";
+import type { AnyEpisodeTask, EpisodeOptions } from "./episode";
+import { openEpisode } from "./open";
 
 /**
  * Anything that plays the agent side: an OpenAI-compatible model, the built-in policy, a TRL
@@ -22,9 +23,9 @@ export interface RolloutResult {
   toolCalls: number;
 }
 
-/** Plays one episode to the end: the agent acts until the user stops or the turn limit is hit. */
-export async function runEpisode(agent: Agent, task: EpisodeTask, options: EpisodeOptions & { signal?: AbortSignal } = {}): Promise<RolloutResult> {
-  const episode = new Episode(task, options);
+/** Plays one episode to the end: the agent acts until the user stops (a problem: it answers) or the turn limit is hit. */
+export async function runEpisode(agent: Agent, task: AnyEpisodeTask, options: EpisodeOptions & { signal?: AbortSignal } = {}): Promise<RolloutResult> {
+  const episode = openEpisode(task, options);
   await episode.reset();
   let toolCalls = 0;
   while (!episode.done) {

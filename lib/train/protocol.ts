@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DomainSpec } from "@/lib/domain/schema";
-import type { EpisodeTask } from "@/lib/rollout";
+import type { AnyEpisodeTask } from "@/lib/rollout";
 
 /**
  * The trainer job protocol: what the studio sends a backend (a round spec) and what comes back
@@ -47,10 +47,17 @@ export const Schedule = z.object({
 });
 export type Schedule = z.infer<typeof Schedule>;
 
-/** Where the cases come from: a frozen snapshot, or (for quick runs) a domain's verified cases split on the fly. */
+/**
+ * Reasoning problems of the dataset's domain that train beside its cases (a round's recorded
+ * problem set): verified ones only, split by family (lineage root) with this held-out share.
+ */
+export const ProblemsRef = z.object({ ids: z.array(z.string().min(1)).max(100_000), validationRatio: z.number().min(0).max(0.9).default(0.25) });
+export type ProblemsRef = z.infer<typeof ProblemsRef>;
+
+/** Where the cases come from: a frozen snapshot, or (for quick runs) a domain's verified cases split on the fly; plus, optionally, problems. */
 export const DatasetRef = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("snapshot"), snapshotId: z.number().int().positive() }),
-  z.object({ kind: z.literal("domain"), domainSlug: z.string().min(1), validationRatio: z.number().min(0).max(0.9).default(0.25) }),
+  z.object({ kind: z.literal("snapshot"), snapshotId: z.number().int().positive(), problems: ProblemsRef.optional() }),
+  z.object({ kind: z.literal("domain"), domainSlug: z.string().min(1), validationRatio: z.number().min(0).max(0.9).default(0.25), problems: ProblemsRef.optional() }),
 ]);
 export type DatasetRef = z.infer<typeof DatasetRef>;
 
@@ -126,12 +133,12 @@ export const TrainEvent = z.discriminatedUnion("type", [
 export type TrainEvent = z.infer<typeof TrainEvent>;
 export type TrainEventInput = z.input<typeof TrainEvent>;
 
-/** The cases a round uses, loaded by the studio (db/queries/train-dataset.ts). */
-export interface RoundData {
+/** The cases (and the domain's reasoning problems) a round uses, loaded by the studio (db/queries/train-dataset.ts). */
+export interface RoundData<T extends AnyEpisodeTask = AnyEpisodeTask> {
   label: string;
   domain: DomainSpec;
-  train: EpisodeTask[];
-  validation: EpisodeTask[];
+  train: T[];
+  validation: T[];
 }
 
 /**

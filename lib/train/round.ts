@@ -66,7 +66,7 @@ export async function runRound({ db, runId, signal }: { db: Db; runId: number; s
     const runDir = runDirectory(runId);
     fs.mkdirSync(runDir, { recursive: true });
     setRunStatus({ db, id: runId, status: "RUNNING" });
-    emit({ type: "log", message: `${spec.backend} round on ${data.label}: ${data.train.length} training and ${data.validation.length} validation cases; files in ${runDir}` });
+    emit({ type: "log", message: `${spec.backend} round on ${data.label}: ${data.train.length} training and ${data.validation.length} validation tasks; files in ${runDir}` });
     const backend = await loadBackend(spec.backend);
     const status = await backend.run({ runId, spec, data, runDir, emit, signal: controller.signal });
     return setRunStatus({ db, id: runId, status }).status;

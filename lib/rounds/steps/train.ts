@@ -9,7 +9,8 @@ import { inputsOf } from "../context";
 import { trainedPolicy } from "../policy";
 
 /**
- * Trains the round's policy on each domain's input snapshot in turn, each run starting from the
+ * Trains the round's policy on each domain's input snapshot (and the domain's recorded problem
+ * set, held out by family with the project's share) in turn, each run starting from the
  * previous one's checkpoint (the first from the round's starting model), in this process: the
  * step is a durable job, and the run relays its backend's events to train_events as the Train
  * page shows them. A run id is recorded as soon as it exists; a resumed step reuses a run that
@@ -29,9 +30,11 @@ export async function trainStep(ctx: StepContext): Promise<StepOutcome> {
     const previous = runId !== undefined ? getRun({ db, id: runId }) : null;
     if (previous?.status === "RUNNING") await runRound({ db, runId: previous.id }); // its owner died: this marks it FAILED
     if (!previous || (previous.status !== "SUCCEEDED" && previous.status !== "PENDING")) {
+      const problemIds = inputs.problems.find((p) => p.domain === snap.domain)?.ids ?? [];
+      const problems = problemIds.length ? { ids: problemIds, validationRatio: project.settings.validationRatio } : undefined;
       const spec = RoundSpec.parse({
         name: `${project.name} round ${round.number} on ${snap.domain}`,
-        backend: project.backend, model: model ?? undefined, dataset: { kind: "snapshot", snapshotId: snap.snapshotId },
+        backend: project.backend, model: model ?? undefined, dataset: { kind: "snapshot", snapshotId: snap.snapshotId, problems },
         grpo: t.grpo, schedule: { steps: t.steps, sftSteps: t.sftSteps, evalEvery: t.evalEvery, saveEvery: Math.max(1, t.steps) },
         seed: round.seed, backendOptions: t.backendOptions,
       });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { TestCase } from "@/lib/cases/schema";
 import { DomainSpec } from "@/lib/domain/schema";
 import { DomainError } from "@/lib/errors";
+import type { EpisodeTask } from "@/lib/rollout";
 import { RoundSpec, type RoundData } from "@/lib/train/protocol";
 
 /**
@@ -12,7 +13,8 @@ import { RoundSpec, type RoundData } from "@/lib/train/protocol";
 export interface BuiltinJob {
   runId: number;
   spec: RoundSpec;
-  data: RoundData;
+  /** Cases only: the backend leaves a round's problems out before the job is written (backend.ts). */
+  data: RoundData<EpisodeTask>;
   runDir: string;
 }
 
@@ -29,7 +31,7 @@ interface JobFile {
 
 export function writeJobFile(job: BuiltinJob): string {
   const file = path.join(job.runDir, "builtin-job.json");
-  const strip = (tasks: RoundData["train"]) => tasks.map((t) => ({ id: t.id, testCase: t.testCase }));
+  const strip = (tasks: EpisodeTask[]) => tasks.map((t) => ({ id: t.id, testCase: t.testCase }));
   const content: JobFile = {
     format: "flywheel-builtin-job/1",
     runId: job.runId,

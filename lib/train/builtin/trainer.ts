@@ -2,6 +2,7 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { DomainError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/chat/schema";
+import type { EpisodeTask } from "@/lib/rollout";
 import { createRng, seedFor } from "@/lib/synth/prng";
 import { METRICS, type RoundData, type RoundSpec, type RunStatus, type TrainEventInput } from "@/lib/train/protocol";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
@@ -20,7 +21,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Lets the event loop run (a stop signal's handler, stdout) between steps of otherwise synchronous work. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function startingPolicy(spec: RoundSpec, data: RoundData, settings: BuiltinSettings, conversations: ChatMessage[][]): Policy {
+function startingPolicy(spec: RoundSpec, data: RoundData<EpisodeTask>, settings: BuiltinSettings, conversations: ChatMessage[][]): Policy {
   if (spec.model.kind === "hf") throw new DomainError("invalid", "the built-in backend trains its own small policy (scratch or a built-in checkpoint); Hugging Face models need the trl backend");
   if (spec.model.kind === "checkpoint") return loadCheckpoint(spec.model.path).policy;
   const vocab = buildVocab({ domain: data.domain, cases: data.train.map((t) => t.testCase), conversations, slots: settings.size.slots });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { isDomainError } from "@/lib/errors";
+import type { EpisodeTask } from "@/lib/rollout";
+import { casesOnly } from "@/lib/train/cases-only";
 import { isTerminal, type RoundData, type RoundSpec, type RunStatus, type TrainerBackend, type TrainEventInput } from "@/lib/train/protocol";
 import { JobLogCursor, RayJobsClient, type RayJobDetails } from "./client";
 import { envHealth, jobEnvironment } from "./env";
@@ -11,7 +13,7 @@ import { parseRayOptions, rayAddress, VERL_VERSION, type RayOptions } from "./se
 export interface RayRunInput {
   runId: number;
   spec: RoundSpec;
-  data: RoundData;
+  data: RoundData<EpisodeTask>;
   runDir: string;
   emit: (event: TrainEventInput) => void;
   signal: AbortSignal;
@@ -25,7 +27,8 @@ export interface RayRunInput {
  */
 export const rayBackend: TrainerBackend = {
   backend: "verl-ray",
-  run: (input) => runRayRound(input),
+  // the package writes case rows (verlRow, with each case as its env_spec) for the studio agent loop; problems have no such row yet
+  run: (input) => runRayRound({ ...input, data: casesOnly(input.data, input.emit, "the verl-ray package carries cases only") }),
 };
 
 export async function runRayRound({ runId, spec, data, runDir, emit, signal }: RayRunInput): Promise<RunStatus> {

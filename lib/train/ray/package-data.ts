@@ -23,7 +23,7 @@ export interface RoundParquet {
  * clusters that cannot reach the studio), `agent_name` our loop. `data_source` is the case's
  * branch kind, so verl's validation metrics come grouped per kind (val-core/<kind>/reward/…).
  */
-export async function writeRoundParquet(dir: string, data: RoundData): Promise<RoundParquet> {
+export async function writeRoundParquet(dir: string, data: RoundData<EpisodeTask>): Promise<RoundParquet> {
   const validationFromTrain = data.validation.length === 0;
   const files = { train: path.join(dir, VERL_FILES.train), validation: path.join(dir, VERL_FILES.validation) };
   await writeSplit(files.train, data.train, "train");

@@ -4,6 +4,7 @@ import path from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { DomainError } from "@/lib/errors";
 import { toolsForOpenAI, type OpenAITool } from "@/lib/sim";
+import type { EpisodeTask } from "@/lib/rollout";
 import type { RoundData, RoundSpec } from "@/lib/train/protocol";
 import { grpoOverrides } from "./overrides";
 import { writeRoundParquet, type RoundParquet } from "./package-data";
@@ -33,7 +34,7 @@ export interface RunPackage {
 export interface PackageInput {
   runId: number;
   spec: RoundSpec;
-  data: RoundData;
+  data: RoundData<EpisodeTask>;
   options: RayOptions;
   /** The environment server as the cluster reaches it. */
   envUrl: string;

@@ -3,7 +3,7 @@ import type { EpisodeTask } from "@/lib/rollout";
 import { RoundSpec, type RoundData, type RoundSpecInput } from "@/lib/train/protocol";
 
 /** The hand-made shop cases as a round: four training tasks, two validation tasks. */
-export function shopRound(): RoundData {
+export function shopRound(): RoundData<EpisodeTask> {
   const tasks: EpisodeTask[] = shopRows().map((r) => ({ id: r.id, testCase: r.testCase, domain: r.domain }));
   return { label: "Shop (test)", domain: tasks[0].domain, train: tasks.slice(0, 4), validation: tasks.slice(4) };
 }

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { RoundSpec, type RoundSpecInput, type TrainEvent, type TrainEventInput } from "../protocol";
+import { RoundSpec, type RoundData, type RoundSpecInput, type TrainEvent, type TrainEventInput } from "../protocol";
 import { runEpisode } from "@/lib/rollout";
 import { loadTrlAgent } from "./agent";
-import { clinicTasks, countingProxy, SKIP_REASON, venvMissing } from "./test-fixture";
+import { clinicProblemTasks, clinicTasks, countingProxy, SKIP_REASON, venvMissing } from "./test-fixture";
 
 // The worker's requests, counted by a pass-through in front of the environment server the backend starts.
 const proxies: Awaited<ReturnType<typeof countingProxy>>[] = [];
@@ -39,13 +39,13 @@ function spec(over: Partial<RoundSpecInput> = {}): RoundSpec {
   });
 }
 
-async function run(s: RoundSpec, stopWhen?: (e: TrainEventInput) => boolean, validation = data.validation) {
+async function run(s: RoundSpec, stopWhen?: (e: TrainEventInput) => boolean, validation: RoundData["validation"] = data.validation, train: RoundData["train"] = data.train) {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "trl-run-"));
   dirs.push(runDir);
   const events: TrainEvent[] = [];
   const controller = new AbortController();
   const status = await trlBackend.run({
-    runId: 1, spec: s, data: { ...data, validation }, runDir, signal: controller.signal,
+    runId: 1, spec: s, data: { ...data, train, validation }, runDir, signal: controller.signal,
     emit: (e) => {
       events.push(e as TrainEvent);
       if (stopWhen?.(e) && !controller.signal.aborted) controller.abort();
@@ -113,5 +113,22 @@ describe.skipIf(venvMissing)(`trlBackend on the tiny Qwen3 model, CPU${venvMissi
     expect(checkpoint?.step).toBeLessThan(50);
     expect(fs.existsSync(path.join(checkpoint!.path, "model.safetensors"))).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: "status", status: "STOPPED" });
+  }, 300_000);
+
+  it("trains on problems with no worker change: SFT on their oracle solutions, GRPO rollouts and evals per problem kind", async () => {
+    const [a, b, c] = clinicProblemTasks(3);
+    const problems = spec({ grpo: { n: 2, batchSize: 1, maxTurns: 2, maxNewTokens: 8 }, schedule: { steps: 1, evalEvery: 10, saveEvery: 10, sftSteps: 1 }, backendOptions: { sftBatchSize: 1 } });
+    const { status, events, counts } = await run(problems, undefined, [b, c], [a]);
+    const failure = events.filter((e) => e.type === "log" && e.level === "error").map((e) => (e as { message: string }).message);
+    expect(status, failure.join("\n")).toBe("SUCCEEDED");
+    expect(events.find((e) => e.type === "metrics" && e.phase === "sft")).toBeDefined();
+    // 1 step × 2 rollouts of the problem, plus both validation problems at step 0 and at the end
+    expect(counts.get("POST /sessions")).toBe(2 + 2 * 2);
+    expect(counts.get("GET /sessions/:sid/score")).toBe(2 + 2 * 2);
+    const evals = events.filter((e) => e.type === "eval") as Extract<TrainEvent, { type: "eval" }>[];
+    const kinds = Object.keys(evals[0].byKind);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k.startsWith("problem:"))).toBe(true);
+    expect(Object.values(evals[0].byKind).reduce((n, k) => n + k.n, 0)).toBe(2);
   }, 300_000);
 });

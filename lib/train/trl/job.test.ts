@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RoundSpec } from "../protocol";
 import { checkCheckpointDir, resolveModelPath, writeJob, type TrlJob } from "./job";
 import { trainerPaths } from "./paths";
-import { clinicTasks } from "./test-fixture";
+import { clinicProblemTasks, clinicTasks } from "./test-fixture";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "trl-job-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -58,5 +58,21 @@ describe("writeJob", () => {
     expect(sft[0].tools.map((t: { function: { name: string } }) => t.function.name)).toContain("find_patient");
     const noSft = writeJob({ runId: 8, spec: spec({ kind: "hf", path: "tiny-qwen3" }), data, runDir: path.join(tmp, "run2"), envUrl: "http://x", modelPath: "tiny-qwen3", paths: trainerPaths() });
     expect(JSON.parse(fs.readFileSync(noSft, "utf8")).sftData).toBeNull();
+  });
+
+  it("lists problems beside cases as problem:<answer kind>, and warm-starts on their oracle solutions", () => {
+    const cases = clinicTasks();
+    const problems = clinicProblemTasks(3);
+    const data = { label: "clinic", domain: cases[0].domain, train: [cases[0], problems[0], problems[1]], validation: [cases[1], problems[2]] };
+    const file = writeJob({ runId: 9, spec: spec({ kind: "hf", path: "tiny-qwen3" }, { sftSteps: 2 }), data, runDir: path.join(tmp, "run3"), envUrl: "http://x", modelPath: "tiny-qwen3", paths: trainerPaths() });
+    const job = JSON.parse(fs.readFileSync(file, "utf8")) as TrlJob;
+    expect(job.train.slice(1)).toEqual(problems.slice(0, 2).map((t) => ({ id: t.id, branchKind: `problem:${t.problem.answer.kind}` })));
+    expect(job.validation[1]).toEqual({ id: problems[2].id, branchKind: `problem:${problems[2].problem.answer.kind}` });
+    const sft = fs.readFileSync(job.sftData!, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(sft).toHaveLength(3);
+    const solved = sft[1];
+    expect(solved.messages.filter((m: { role: string }) => m.role === "tool")).toHaveLength(problems[0].problem.plan.length);
+    expect(solved.messages.at(-1)).toMatchObject({ role: "assistant", content: expect.stringMatching(/^<answer>.+<\/answer>$/) });
+    expect(solved.tools.map((t: { function: { name: string } }) => t.function.name).sort()).toEqual([...problems[0].problem.tools].sort());
   });
 });

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DomainError } from "@/lib/errors";
-import { chatRecord } from "@/lib/export";
-import type { EpisodeTask } from "@/lib/rollout";
+import { chatRecord, problemChatRecord } from "@/lib/export";
+import { taskKind } from "@/lib/envserver";
+import { isProblemTask, type AnyEpisodeTask } from "@/lib/rollout";
 import type { RoundData, RoundSpec } from "../protocol";
 import type { TrainerPaths } from "./paths";
 
@@ -48,12 +49,20 @@ export interface TrlJob {
   tokenizerDir: string;
   train: { id: string; branchKind: string }[];
   validation: { id: string; branchKind: string }[];
-  /** Chat JSONL of the training cases' normal-path conversations (the SFT warm start), when sftSteps > 0. */
+  /** Chat JSONL of the training cases' normal-path conversations and the problems' oracle solutions (the SFT warm start), when sftSteps > 0. */
   sftData: string | null;
 }
 
-/** A task as the worker sees it; its kind is the branch's outcome (execute, refuse, clarify…), as the built-in backend and the eval harness report. */
-const taskRef = (t: EpisodeTask) => ({ id: t.id, branchKind: t.testCase.expected_outcome });
+/**
+ * A task as the worker sees it. A case's kind is its branch's outcome (execute, refuse, clarify…),
+ * as the built-in backend and the eval harness report; a problem's is "problem:<answer kind>".
+ */
+const taskRef = (t: AnyEpisodeTask) => ({ id: t.id, branchKind: isProblemTask(t) ? taskKind(t) : t.testCase.expected_outcome });
+
+/** One warm-start conversation: a case's normal path, or a problem's oracle run (its planned reads, then the answer). */
+function sftRecord(t: AnyEpisodeTask, seed: number) {
+  return isProblemTask(t) ? problemChatRecord({ kind: "problem", id: t.id, problem: t.problem, domain: t.domain }, "train") : chatRecord(t, "train", seed);
+}
 
 /** Writes runDir/job.json (and the warm start's chat JSONL): everything the worker reads. */
 export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundData; runDir: string; envUrl: string; envToken?: string; modelPath: string; paths: TrainerPaths }): string {
@@ -62,7 +71,7 @@ export function writeJob(input: { runId: number; spec: RoundSpec; data: RoundDat
   let sftData: string | null = null;
   if (spec.schedule.sftSteps > 0) {
     sftData = path.join(/*turbopackIgnore: true*/ runDir, "sft.jsonl");
-    const lines = data.train.map((t) => JSON.stringify(chatRecord(t, "train", spec.seed)));
+    const lines = data.train.map((t) => JSON.stringify(sftRecord(t, spec.seed)));
     fs.writeFileSync(sftData, lines.join("\n") + "\n");
   }
   const job: TrlJob = {

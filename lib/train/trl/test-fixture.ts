@@ -1,7 +1,8 @@
 import http from "node:http";
 import { clinicDomain, clinicTrees } from "@/lib/domain/examples/clinic";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
-import type { EpisodeTask } from "@/lib/rollout";
+import { generateProblems } from "@/lib/reasoning/generate/generate";
+import type { EpisodeTask, ProblemTask } from "@/lib/rollout";
 import { synthesizeTree } from "@/lib/synth";
 import { hasVenv, trainerPaths } from "./paths";
 
@@ -13,6 +14,11 @@ export const SKIP_REASON = `no trainer venv at ${trainerPaths().venvDir} (run np
 export function clinicTasks(): EpisodeTask[] {
   const { cases } = synthesizeTree(clinicTrees[0].doc, clinicDomain, { seed: 1, personas: SEED_PERSONAS, treeId: null, revision: null, treeName: clinicTrees[0].name });
   return cases.map((testCase, i) => ({ id: `clinic-${i}`, testCase, domain: clinicDomain }));
+}
+
+/** Clinic data-analysis problems generated in memory (each solvable through its planned reads). */
+export function clinicProblemTasks(count = 4): ProblemTask[] {
+  return generateProblems(clinicDomain, { count, seed: 2 }).problems.map((problem) => ({ id: problem.id, problem, domain: clinicDomain }));
 }
 
 /**
