@@ -9,10 +9,14 @@ import { seedReviewCases } from "@/db/queries/reviews-fixture";
 import type { AssistantMessage } from "@/lib/chat/schema";
 import { normalTrajectory } from "@/lib/sim";
 import { dbTaskSource } from "@/db/queries/env-tasks";
+import { getProblem } from "@/db/queries/problems";
+import { oracleAgent } from "@/lib/reasoning/agents";
+import { generateAndStore } from "@/lib/reasoning/flywheel";
 
 const admin = routeClient();
 async function call(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) {
-  const res = await admin.call(env[method], `/api/env/${path}`, { method, body, params: { path: path.split("/") } });
+  const [route] = path.split("?");
+  const res = await admin.call(env[method], `/api/env/${path}`, { method, body, params: { path: route.split("/") } });
   return { status: res.status, body: await res.json() };
 }
 
@@ -35,6 +39,31 @@ describe("/api/env/[...path]", () => {
     expect(last).toMatchObject({ done: true, reward: 1 });
     expect((await call("DELETE", `domains/shop/sessions/${created.body.session_id}`)).body).toEqual({ closed: true });
     expect((await call("POST", "domains/shop/reset", { task_id: execute.id })).body.observation.task_id).toBe(execute.id);
+  });
+
+  it("serves the domain's verified problems beside its cases with ?problems=1, each answered to reward 1 by its solution", async () => {
+    const { inserted } = generateAndStore({ db: studioDb(), slug: "clinic-appointments", count: 4, seed: 1 });
+    expect(inserted).toBeGreaterThan(0);
+    const plain = (await call("GET", "domains/clinic-appointments/tasks")).body.tasks as { id: string; branch_kind: string }[];
+    const all = (await call("GET", "domains/clinic-appointments/tasks?problems=1")).body.tasks as { id: string; branch_kind: string; outcome: string }[];
+    expect(plain.some((t) => t.branch_kind.startsWith("problem:"))).toBe(false);
+    const problemTasks = all.filter((t) => t.branch_kind.startsWith("problem:"));
+    expect(problemTasks).toHaveLength(inserted);
+    expect(all).toHaveLength(plain.length + inserted);
+    const { problem } = getProblem({ db: studioDb(), id: problemTasks[0].id });
+    const created = await call("POST", "domains/clinic-appointments/sessions?problems=1", { task_id: problem.id });
+    expect(created.status).toBe(200);
+    const oracle = oracleAgent(problem);
+    const messages = [...created.body.messages];
+    let last = { done: false, reward: null, appended: [] as unknown[] };
+    while (!last.done) {
+      const message = await oracle.act(messages, []);
+      last = (await call("POST", `domains/clinic-appointments/sessions/${created.body.session_id}/step?problems=1`, { message })).body;
+      messages.push(message, ...last.appended);
+    }
+    expect(last).toMatchObject({ done: true, reward: 1 });
+    // without the flag the problem is no task of this environment
+    expect((await call("POST", "domains/clinic-appointments/sessions", { task_id: problem.id })).status).toBe(404);
   });
 
   it("names a bad prefix, snapshot or domain", async () => {

@@ -22,7 +22,8 @@ function sessions(): SessionStore {
 /**
  * The environment server's HTTP API (REST, OpenEnv's stateless endpoints, /mcp; no WebSocket:
  * that needs `npx flywheel env serve`) for any signed-in user, at
- * /api/env/domains/{slug}/… (the domain's verified cases) or /api/env/snapshots/{id}/….
+ * /api/env/domains/{slug}/… (the domain's verified cases) or /api/env/snapshots/{id}/…;
+ * `?problems=1` adds the domain's verified reasoning problems as tasks.
  */
 async function serve(req: Request, { params }: Ctx): Promise<Response> {
   await requireUser(req);
@@ -32,7 +33,8 @@ async function serve(req: Request, { params }: Ctx): Promise<Response> {
     throw new DomainError("not_found", "environment paths are /api/env/domains/{slug}/… or /api/env/snapshots/{id}/… (then /tasks, /sessions, /reset, /step, /mcp …)");
   }
   const db = studioDb();
-  const source = kind === "snapshots" ? dbTaskSource({ db, snapshotId: intParam(key, "snapshot id") }) : dbTaskSource({ db, domainSlug: key });
+  const problems = new URL(req.url).searchParams.get("problems") === "1";
+  const source = kind === "snapshots" ? dbTaskSource({ db, snapshotId: intParam(key, "snapshot id"), problems }) : dbTaskSource({ db, domainSlug: key, problems });
   const body = req.method === "POST" ? await req.text() : "";
   const res = await handleEnvRequest({ source, store: sessions() }, { method: req.method, path: `/${rest.join("/")}`, body });
   return NextResponse.json(res.body, { status: res.status, headers: res.headers });
