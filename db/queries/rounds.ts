@@ -4,7 +4,7 @@ import { projects, rounds } from "../schema-rounds";
 import { getDomainBySlug } from "./domains";
 import { DomainError } from "@/lib/errors";
 import { parseAgentSpec } from "@/lib/eval/agents";
-import { ProjectInput, ProjectSettings, type Project, type RoundStatus, type RoundStep, type StepState } from "@/lib/rounds/schema";
+import { ProjectInput, ProjectSettings, withBackendDefaults, type Project, type RoundStatus, type RoundStep, type StepState } from "@/lib/rounds/schema";
 import type { RoundInputs, RoundOutput, RoundResults } from "@/lib/rounds/records";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -15,7 +15,7 @@ const iso = () => new Date().toISOString();
 const toProject = (r: ProjectRow): Project => ({ ...r, settings: ProjectSettings.parse(r.settings) });
 
 export function createProject({ db, input, createdBy = "" }: { db: Db; input: ProjectInput; createdBy?: string }): Project {
-  const p = ProjectInput.parse(input);
+  const p = ProjectInput.parse(withBackendDefaults(input));
   for (const slug of p.domains) getDomainBySlug({ db, slug }); // an unknown domain is a not_found naming it
   if (new Set(p.domains).size !== p.domains.length) throw new DomainError("invalid", "A domain is listed twice.", { field: "domains" });
   if (p.backend === "none") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
 import { BACKENDS, GrpoSettings } from "@/lib/train/protocol";
 
 /**
@@ -90,6 +91,18 @@ export const ProjectInput = z.object({
   settings: ProjectSettings.prefault({}),
 });
 export type ProjectInput = z.input<typeof ProjectInput>;
+
+/**
+ * A built-in project trains with the backend's tested preset (SFT warm start, size, GRPO and SFT
+ * settings) wherever its own settings are silent: a scratch policy without the warm start almost
+ * never earns reward, so the defaults of the generic settings would train nothing.
+ */
+export function withBackendDefaults(input: ProjectInput): ProjectInput {
+  if ((input.backend ?? "builtin") !== "builtin") return input;
+  const train = input.settings?.train ?? {};
+  const preset = { sftSteps: BUILTIN_PRESET.sftSteps, modelOptions: BUILTIN_PRESET.model.options, backendOptions: BUILTIN_PRESET.backendOptions };
+  return { ...input, settings: { ...input.settings, train: { ...preset, ...train, grpo: { ...BUILTIN_PRESET.grpo, ...train.grpo } } } };
+}
 export type Project = z.infer<typeof ProjectInput> & { id: number; createdAt: string; createdBy: string };
 
 /** A round's steps, in order. Each runs as one durable job ("rounds.step"). */
