@@ -19,7 +19,7 @@ test("an ML engineer trains tiny-qwen3 with TRL from the panel, stops a round wi
   const verified = await page.request.get(`/api/cases?domain=${DOMAIN}&status=verified`);
   if ((await verified.json()).total === 0) await train.verifyDomain(DOMAIN);
 
-  await train.startRound({ ...TINY, name: `e2e trl round ${Date.now()}`, steps: 2, every: 1 });
+  await train.startRound({ ...TINY, name: `e2e trl round ${Date.now()}`, steps: 2, every: 1 }, "screenshots/train-trl-form.png");
   // random weights earn reward 0: a flat line has no height, so wait for its second point rather than visibility
   await expect(train.chartLines().first()).toHaveAttribute("d", /L/, { timeout: 240_000 });
   await expect(train.status()).toHaveText("SUCCEEDED", { timeout: 240_000 });

@@ -17,8 +17,8 @@ export class TrainPages {
     await expect(this.page.getByTestId("verify-summary")).toContainText("branches verified", { timeout: 120_000 });
   }
 
-  /** Fills the New round form and starts it; returns the run id once its page opens. */
-  async startRound(r: TinyRound): Promise<number> {
+  /** Fills the New round form (a screenshot of it filled in when `screenshot` names a file) and starts it; returns the run id once its page opens. */
+  async startRound(r: TinyRound, screenshot?: string): Promise<number> {
     await this.page.goto("/train");
     const newRound = this.page.getByTestId("new-round");
     const form = this.page.getByTestId("round-form");
@@ -42,6 +42,7 @@ export class TrainPages {
     await this.page.getByTestId("grpo-batchSize").fill(String(r.tasks));
     if (r.maxTurns) await this.page.getByTestId("grpo-maxTurns").fill(String(r.maxTurns));
     if (r.backend === "trl") await this.page.getByTestId("grpo-maxNewTokens").fill(String(r.maxNewTokens));
+    if (screenshot) await this.page.getByTestId("round-form").screenshot({ path: screenshot });
     await this.page.getByTestId("round-start").click();
     await this.page.waitForURL(/\/train\/\d+$/);
     await expect(this.page.getByRole("heading", { name: r.name })).toBeVisible();
