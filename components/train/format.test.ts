@@ -19,9 +19,9 @@ describe("format", () => {
 });
 
 describe("axisRange", () => {
-  it("leaves varying values to recharts and widens flat noise to ±0.1 %", () => {
+  it("leaves varying values to recharts, widens flat noise to ±0.1 % and all zeros to 0–1", () => {
     expect(axisRange([1, 2, 3])).toEqual(["auto", "auto"]);
-    expect(axisRange([0, 0])).toEqual(["auto", "auto"]);
+    expect(axisRange([0, 0])).toEqual([0, 1]);
     expect(axisRange([])).toEqual(["auto", "auto"]);
     const [lo, hi] = axisRange([11.916678, 11.916684]) as [number, number];
     expect(lo).toBeCloseTo(11.9048, 3);

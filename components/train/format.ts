@@ -21,6 +21,7 @@ export function axisRange(values: number[]): [number, number] | ["auto", "auto"]
   if (!finite.length) return ["auto", "auto"];
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
+  if (lo === 0 && hi === 0) return [0, 1]; // nothing earned yet: a unit axis, not recharts' 0–4
   const half = Math.abs((lo + hi) / 2) * 0.001;
   if (hi - lo >= 2 * half || half === 0) return ["auto", "auto"];
   const mid = (lo + hi) / 2;

@@ -26,7 +26,7 @@ class Round:
         self.model_ref = self.spec["model"]
         self.run_dir = job["runDir"]
         self.stop = threading.Event()
-        self.kinds = {t["id"]: t.get("branchKind", "") for t in job["validation"]}
+        self.kinds = {t["id"]: t.get("branchKind", "") for t in job["train"] + job["validation"]}
         self.last_saved = -1
         self.step = 0
 
