@@ -16,7 +16,7 @@ describe("round draft", () => {
     expect(trl).toMatchObject({ name: "mine", seed: "7", dataset: "domain:x", dModel: "", lora: false });
     const trlSpec = RoundSpec.parse(draftToSpec({ ...trl, modelPath: "tiny-qwen3" }));
     expect(trlSpec).toMatchObject({ backend: "trl", model: { kind: "hf", path: "tiny-qwen3", options: {} }, schedule: { sftSteps: 0 }, backendOptions: {} });
-    expect(trlSpec.grpo).toEqual(RoundSpec.parse({ backend: "trl", dataset: trlSpec.dataset }).grpo);
+    expect(trlSpec.grpo).toEqual(RoundSpec.parse({ backend: "trl", dataset: trlSpec.dataset, grpo: { learningRate: 1e-6, maxNewTokens: 256 } }).grpo);
     expect(draftToSpec({ ...trl, lora: true, loraRank: "8" }).model?.options).toEqual({ lora: true, loraRank: 8 });
     expect(withBackend(trl, "builtin").dModel).toBe(String(BUILTIN_PRESET.model.options.dModel));
   });

@@ -22,9 +22,15 @@ export type RoundDraft = {
 
 const strings = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)])) as Record<keyof T, string>;
 
+/**
+ * TRL trains pretrained checkpoints: a full fine-tune wants a learning rate near 1e-6 (the spec's
+ * 1e-3 suits only a scratch policy) and a tool call in JSON needs more than 48 new tokens.
+ */
+const TRL_START = { learningRate: 1e-6, maxNewTokens: 256 };
+
 /** The model, GRPO and schedule fields a backend starts from; `withBackend` applies them. */
 function backendDefaults(backend: Backend): Pick<RoundDraft, "backend" | "modelPath" | "dModel" | "layers" | "lora" | "loraRank" | "grpo" | "schedule"> {
-  const grpo = strings(GrpoSettings.parse(backend === "builtin" ? BUILTIN_PRESET.grpo : {}));
+  const grpo = strings(GrpoSettings.parse(backend === "builtin" ? BUILTIN_PRESET.grpo : backend === "trl" ? TRL_START : {}));
   const schedule = strings(Schedule.parse(backend === "builtin" ? { sftSteps: BUILTIN_PRESET.sftSteps } : {}));
   const size = backend === "builtin" ? BUILTIN_PRESET.model.options : { dModel: "", layers: "" };
   return { backend, modelPath: "", dModel: String(size.dModel), layers: String(size.layers), lora: false, loraRank: "16", grpo, schedule };

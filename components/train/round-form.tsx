@@ -43,7 +43,8 @@ export function RoundForm({ initialModelPath = "", initialBackend = "builtin", o
               <option key={b.backend} value={b.backend} disabled={!b.available}>{b.backend}{b.available ? "" : " (unavailable)"}</option>
             ))}
           </select>
-          <small>{chosen?.reason} Switching resets the model, schedule and GRPO fields to the backend&apos;s defaults.</small>
+          <small>{chosen?.reason}</small>
+          <small>Switching resets the model, schedule and GRPO fields to the backend&apos;s defaults.</small>
         </label>
         <label className="field" style={{ gridColumn: "span 2" }}>
           <span>Dataset</span>
@@ -77,7 +78,7 @@ export function RoundForm({ initialModelPath = "", initialBackend = "builtin", o
             {draft.backend === "trl" && (
               <>
                 <label className="field"><span>LoRA</span><input type="checkbox" checked={draft.lora} onChange={(e) => set({ lora: e.target.checked })} data-testid="model-lora" /><small>Train a low-rank adapter (peft) instead of every weight.</small></label>
-                <label className="field"><span>LoRA rank</span><input type="number" min={1} value={draft.loraRank} disabled={!draft.lora} onChange={(e) => set({ loraRank: e.target.value })} data-testid="model-lora-rank" /><small>Adapter rank r (alpha = 2r).</small></label>
+                <label className="field"><span>LoRA rank</span><input type="number" min={1} value={draft.loraRank} disabled={!draft.lora} onChange={(e) => set({ loraRank: e.target.value })} data-testid="model-lora-rank" /><small>Adapter rank r (alpha = 2r). LoRA wants a higher learning rate than a full fine-tune: about 1e-5–5e-5.</small></label>
               </>
             )}
           </>
