@@ -1,6 +1,6 @@
 import type { ChatMessage } from "@/lib/chat/schema";
 import type { DomainSpec } from "@/lib/domain/schema";
-import type { Agent } from "@/lib/rollout/agent";
+import { playEpisode, type Agent } from "@/lib/rollout/agent";
 import { ProblemEpisode } from "./problem-episode";
 import type { Problem } from "./schema";
 import type { Verdict } from "./verify/answer";
@@ -27,14 +27,7 @@ export interface ProblemRunResult {
 /** One agent on one problem, played to the end through its `ProblemEpisode` (the trainers' contract). */
 export async function runProblem(agent: Agent, problem: Problem, options: ProblemRunOptions = {}): Promise<ProblemRunResult> {
   const episode = new ProblemEpisode({ id: problem.id, problem, domain: options.domain ?? null }, { maxTurns: options.maxTurns });
-  await episode.reset();
-  let toolCalls = 0;
-  while (!episode.done) {
-    options.signal?.throwIfAborted();
-    const message = await agent.act([...episode.messages], episode.tools, options.signal);
-    toolCalls += message.tool_calls?.length ?? 0;
-    await episode.step(message);
-  }
+  const toolCalls = await playEpisode(agent, episode, options.signal);
   const { reward, verdict } = episode.score();
   return { reward, messages: episode.messages, verdict, endReason: episode.endReason === "answered" ? "answered" : "max_turns", agentTurns: episode.agentTurns, toolCalls };
 }
