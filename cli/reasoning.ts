@@ -7,9 +7,9 @@ import { agentConfig, createOpenAiAgent } from "@/lib/eval/openai-agent";
 import { resolveAgent } from "@/lib/eval/agents";
 import { createLlmClient, isConfigured, loadLlmConfig } from "@/lib/llm";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
-import { PROBLEM_REFERENCE_AGENTS } from "@/lib/reasoning/agents";
 import { exportProblems, ProblemExportInput } from "@/lib/reasoning/export";
-import { evaluateProblems, failuresFromJsonl, failuresOfEval, generateAndStore, generateInVoices, hardenProblems, importAndStore, loadDomain, referenceFactory, type AgentFactory } from "@/lib/reasoning/flywheel";
+import { evaluateProblems, failuresFromJsonl, failuresOfEval, generateAndStore, generateInVoices, hardenProblems, importAndStore, loadDomain } from "@/lib/reasoning/flywheel";
+import { problemAgents, PROBLEM_POLICY_FORMS } from "@/lib/reasoning/policy-agents";
 import { solversFromSpecs } from "@/lib/reasoning/solvers";
 import type { Command } from "./commands";
 import { args, fail, print, printJson, table } from "./io";
@@ -17,7 +17,7 @@ import { args, fail, print, printJson, table } from "./io";
 const USAGE = `usage: flywheel reasoning generate <domain-slug> [--count N] [--seed S] [--persona-voice] [--json]
        flywheel reasoning harden <domain-slug | free-text> --from <eval-id | failures.jsonl> [--threshold 0.5] [--min-samples K] [--solvers m1,m2@URL,…] [--agree N] [--json]
        flywheel reasoning import <file.jsonl> [--json]
-       flywheel reasoning eval <domain-slug | free-text> --agent ${PROBLEM_REFERENCE_AGENTS}|openai:<model>|builtin:<dir> [--samples K] [--round R] [--json]
+       flywheel reasoning eval <domain-slug | free-text> --agent <${PROBLEM_POLICY_FORMS}> [--samples K] [--round R] [--json]
        flywheel reasoning export <domain-slug | free-text | all> --format verl|chat --out DIR [--validation-ratio R] [--approved] [--json]`;
 
 const int = (v: string | undefined, name: string, fallback: number): number => {
@@ -29,19 +29,6 @@ const int = (v: string | undefined, name: string, fallback: number): number => {
 
 const llmConfig = (db: ReturnType<typeof studioDb>) => loadLlmConfig({ env: process.env, stored: getStoredLlmSettings({ db }) });
 
-async function agentFactory(spec: string, db: ReturnType<typeof studioDb>): Promise<AgentFactory> {
-  const reference = referenceFactory(spec);
-  if (reference) return reference;
-  if (spec.startsWith("openai:")) {
-    const model = spec.slice("openai:".length);
-    const config = agentConfig(llmConfig(db), model);
-    if (!isConfigured(config, "writer")) throw new Error(`agent ${spec} needs a provider: set FLYWHEEL_LLM_BASE_URL or the Settings page`);
-    const client = createLlmClient(config);
-    return (_problem, trial) => createOpenAiAgent(client, model, { seed: trial });
-  }
-  const agent = await resolveAgent(spec, { llmConfig: llmConfig(db) });
-  return () => agent;
-}
 
 const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
   async generate(argv) {
@@ -111,7 +98,7 @@ const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
     if (!target || !values.agent) throw new Error(USAGE);
     const db = studioDb();
     const slug = target === "free-text" ? null : target;
-    const agentFor = await agentFactory(values.agent, db);
+    const agentFor = await problemAgents(values.agent, { llmConfig: llmConfig(db) });
     const summary = await evaluateProblems({ db, slug, policy: values.agent, agentFor, samples: int(values.samples, "samples", 1), round: int(values.round, "round", 0) });
     if (values.json) printJson(summary);
     else print(table([["eval", "policy", "problems", "samples", "pass rate"], [summary.eval_id, summary.policy, summary.problems, summary.samples, summary.pass_rate.toFixed(3)]]));

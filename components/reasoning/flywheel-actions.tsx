@@ -51,7 +51,7 @@ export function FlywheelActions() {
         </div>
         <div>
           <h3>2 · Evaluate</h3>
-          <label className="field"><span>Agent</span><input value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="oracle, budget:3, openai:MODEL" data-testid="eval-agent" /></label>
+          <label className="field"><span>Agent</span><input value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="oracle, budget:3, openai:MODEL, builtin:DIR" data-testid="eval-agent" /></label>
           <label className="field"><span>Samples (k)</span><input type="number" min={1} max={64} value={samples} onChange={(e) => setSamples(Number(e.target.value))} /></label>
           <label className="field"><span>Policy round</span><input type="number" min={0} value={round} onChange={(e) => setRound(Number(e.target.value))} /></label>
           <button className="btn" disabled={!slug || evaluate.isPending} onClick={() => evaluate.mutate({ domain: slug, agent, samples, round }, { onSuccess: started(`Evaluate ${agent} (${slug})`, "problems") })} data-testid="eval-button">Evaluate</button>

@@ -2,14 +2,13 @@ import { z } from "zod";
 import { studioDb } from "@/db";
 import type { Db } from "@/db/client";
 import { createProblemEval, evalFailures, evalPassRates, finishProblemEval, getProblem, getProblemEval, listProblems, recordPassRate } from "@/db/queries/problems";
-import { getStoredLlmSettings } from "@/db/queries/settings";
 import { DomainError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/control";
 import { registerJobKind } from "@/lib/jobs/registry";
-import { createLlmClient, isConfigured, loadLlmConfig } from "@/lib/llm";
-import { agentConfig, createOpenAiAgent } from "@/lib/eval/openai-agent";
+import { studioAgentDeps } from "@/lib/eval/execute";
 import { runProblem } from "./episode";
-import { generateAndStore, hardenProblems, loadDomain, referenceFactory, type AgentFactory } from "./flywheel";
+import { generateAndStore, hardenProblems, loadDomain, type AgentFactory } from "./flywheel";
+import { checkProblemPolicy, problemAgents } from "./policy-agents";
 
 /**
  * The flywheel's long steps as durable jobs, one item per unit of progress: generation in
@@ -54,17 +53,17 @@ registerJobKind({
   },
 });
 
-function agentFactory(db: Db, spec: string): AgentFactory {
-  const reference = referenceFactory(spec);
-  if (reference) return reference;
-  if (spec.startsWith("openai:")) {
-    const model = spec.slice("openai:".length);
-    const config = agentConfig(loadLlmConfig({ env: process.env, stored: getStoredLlmSettings({ db }) }), model);
-    if (!isConfigured(config, "writer")) throw new DomainError("invalid", `Agent ${spec} needs an OpenAI-compatible provider: set it on the Settings page.`, { field: "agent" });
-    const client = createLlmClient(config);
-    return (_p, trial) => createOpenAiAgent(client, model, { seed: trial });
+/** One evaluation's agents, loaded once for all its problems (a checkpoint is read once, not per problem). */
+const evalAgents = new Map<number, Promise<AgentFactory>>();
+function agentsOfEval(db: Db, evalId: number, spec: string): Promise<AgentFactory> {
+  let agents = evalAgents.get(evalId);
+  if (!agents) {
+    if (evalAgents.size >= 4) evalAgents.delete(evalAgents.keys().next().value!);
+    agents = problemAgents(spec, studioAgentDeps(db));
+    evalAgents.set(evalId, agents);
+    agents.catch(() => evalAgents.delete(evalId));
   }
-  throw new DomainError("invalid", `Unknown agent "${spec}": use oracle, budget:<n> or openai:<model> (builtin:<dir> from the CLI).`, { field: "agent" });
+  return agents;
 }
 
 registerJobKind({
@@ -75,7 +74,7 @@ registerJobKind({
   runItem: async ({ problemId }, { jobInput, signal }) => {
     const db = studioDb();
     const problem = getProblem({ db, id: problemId }).problem;
-    const agentFor = agentFactory(db, jobInput.agent);
+    const agentFor = await agentsOfEval(db, jobInput.evalId, jobInput.agent);
     const domain = loadDomain(db, jobInput.domain);
     let successes = 0;
     for (let trial = 0; trial < jobInput.samples; trial++) successes += (await runProblem(agentFor(problem, trial), problem, { domain, signal })).reward;
@@ -104,7 +103,7 @@ export async function enqueueHarden(db: Db, input: z.input<typeof HardenInput>) 
 export async function enqueueProblemEval(db: Db, input: z.input<typeof EvalInput>) {
   const parsed = EvalInput.parse(input);
   loadDomain(db, parsed.domain);
-  agentFactory(db, parsed.agent);
+  checkProblemPolicy(parsed.agent, studioAgentDeps(db));
   const row = createProblemEval({ db, domain: parsed.domain, policy: parsed.agent, round: parsed.round, samples: parsed.samples });
   const job = await enqueueJob({ db, kind: "reasoning.eval", input: { ...parsed, evalId: row.id } });
   return { eval: row, job };

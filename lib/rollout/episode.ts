@@ -26,6 +26,8 @@ export interface ProblemTask {
 /** What a round trains on and an environment server serves: a case or a problem. */
 export type AnyEpisodeTask = EpisodeTask | ProblemTask;
 export const isProblemTask = (task: AnyEpisodeTask): task is ProblemTask => "problem" in task;
+/** What a task's pass rates are grouped by: a case's expected outcome (execute, refuse…), a problem's "problem:<answer kind>". */
+export const taskOutcome = (task: AnyEpisodeTask): string => (isProblemTask(task) ? `problem:${task.problem.answer.kind}` : task.testCase.expected_outcome);
 
 export interface EpisodeOptions {
   /** The agent turns (assistant messages) allowed before the episode is cut off (default 12). */

@@ -1,11 +1,10 @@
 import { getProblem } from "@/db/queries/problems";
 import { setDomainResult } from "@/db/queries/rounds";
-import { resolveAgent } from "@/lib/eval/agents";
 import { studioAgentDeps } from "@/lib/eval/execute";
 import { evaluateProblems, failuresOfEval, hardenProblems } from "@/lib/reasoning/flywheel";
+import { problemAgents } from "@/lib/reasoning/policy-agents";
 import type { StepContext, StepOutcome } from "../context";
 import { inputsOf } from "../context";
-import { problemAgents } from "../reasoning";
 import type { ReasoningRecord } from "../records";
 
 /**
@@ -28,7 +27,7 @@ export async function reasonStep(ctx: StepContext): Promise<StepOutcome> {
     if (!problems.length) {
       record = { available: true, note: "no problems in this round's input" };
     } else {
-      const agentFor = await problemAgents(settings.policy, (spec) => resolveAgent(spec, ctx.deps.agentDeps ?? studioAgentDeps(db)));
+      const agentFor = await problemAgents(settings.policy, ctx.deps.agentDeps ?? studioAgentDeps(db));
       const evaluation = await evaluateProblems({ db, slug: set.domain, policy: settings.policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
       const parents = failuresOfEval({ db, evalId: evaluation.eval_id, threshold: settings.threshold });
       const hardened = parents.length ? await hardenProblems({ db, slug: set.domain, parents, seed: round.seed, signal: ctx.signal }) : null;

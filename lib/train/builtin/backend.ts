@@ -1,5 +1,4 @@
 import path from "node:path";
-import { casesOnly } from "@/lib/train/cases-only";
 import { runWorkerProcess } from "@/lib/train/process";
 import type { TrainerBackend } from "@/lib/train/protocol";
 import { writeJobFile } from "./job-file";
@@ -15,9 +14,7 @@ const STOP_GRACE_MS = 120_000;
 export const builtinBackend: TrainerBackend = {
   backend: "builtin",
   run({ runId, spec, data, runDir, emit, signal }) {
-    // its action codec copies tool arguments from the conversation and speaks in fixed phrasings: it cannot write a free answer
-    const cases = casesOnly(data, emit, "the built-in policy cannot write a free-form answer");
-    const jobFile = writeJobFile({ runId, spec, data: cases, runDir });
+    const jobFile = writeJobFile({ runId, spec, data, runDir });
     const root = process.env.FLYWHEEL_ROOT ?? process.cwd();
     return runWorkerProcess({
       command: process.execPath,

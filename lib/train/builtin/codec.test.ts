@@ -5,7 +5,13 @@ import { retailDomain, retailTrees } from "@/lib/domain/examples/retail";
 import { Episode, type EpisodeTask } from "@/lib/rollout";
 import { normalTrajectory } from "@/lib/sim/trajectory";
 import { createRng } from "@/lib/synth/prng";
-import { decodeAction, encodeAction } from "./codec";
+import { retailDomain as retail } from "@/lib/domain/examples/retail";
+import { problemChatRecord } from "@/lib/export";
+import { generateProblems } from "@/lib/reasoning/generate/generate";
+import { ProblemEpisode } from "@/lib/reasoning/problem-episode";
+import { answerLine, decodeAction, encodeAction, UnwritableAnswer } from "./codec";
+import { oracleSequence } from "./sft";
+import { buildVocab, Vocab } from "./vocab";
 import { nextAllowed } from "./grammar";
 import { INTENTS, readLine, renderLine, type SpokenMove } from "./lines";
 import { observe } from "./observation";
@@ -63,7 +69,7 @@ describe("action codec", () => {
     const obs = observe(vocab, normalTrajectory(tasks[3].testCase, clinicDomain).slice(0, 2));
     const ctx = { vocab, slots: obs.slots };
     const names = (ids: number[]) => ids.map((i) => vocab.tokens[i]);
-    expect(names(nextAllowed(ctx, []))).toEqual(["CALL", "SAY"]);
+    expect(names(nextAllowed(ctx, []))).toEqual(["CALL", "SAY", "ANSWER"]);
     expect(names(nextAllowed(ctx, [vocab.must("CALL")]))).toEqual(clinicDomain.tools.map((t) => `tool:${t.name}`));
     const call = [vocab.must("CALL"), vocab.must("tool:find_patient")];
     expect(names(nextAllowed(ctx, call))).toEqual(["key:email"]);
@@ -87,5 +93,72 @@ describe("action codec", () => {
     }
     expect(checked).toBeGreaterThan(4);
     policy.dispose();
+  });
+
+  describe("the ANSWER action (problems)", () => {
+    const problems = generateProblems(retail, { count: 24, seed: 11 }).problems;
+    const solutions = problems.map((problem) => ({ problem, messages: problemChatRecord({ kind: "problem", id: problem.id, problem, domain: retail }, "train").messages }));
+    const vocab = buildVocab({ domain: retail, cases: [], conversations: solutions.map((s) => s.messages) });
+
+    it("writes a copyable answer as slots and scores 1 in the problem's episode; a computed one cannot be written", async () => {
+      let copied = 0;
+      let computed = 0;
+      for (const { problem, messages } of solutions) {
+        const episode = new ProblemEpisode({ id: problem.id, problem, domain: retail });
+        await episode.reset();
+        for (const m of messages.slice(2)) {
+          if (m.role !== "assistant") continue;
+          const obs = observe(vocab, episode.messages);
+          let tokens: number[];
+          try {
+            tokens = encodeAction(vocab, m as AssistantMessage, obs.slots);
+          } catch (e) {
+            expect(e, problem.statement).toBeInstanceOf(UnwritableAnswer);
+            expect(m.content).toMatch(/^<answer>/);
+            computed++;
+            break;
+          }
+          const decoded = decodeAction(vocab, tokens, { slots: obs.slots, messages: episode.messages, seed: 3 });
+          await episode.step(decoded);
+          if (episode.done) {
+            expect(decoded.content, problem.statement).toBe(m.content);
+            expect(episode.score().reward).toBe(1);
+            copied++;
+          }
+        }
+      }
+      expect(copied).toBeGreaterThan(5);
+      expect(computed).toBeGreaterThan(5);
+    });
+
+    it("offers every slot, once each, after ANSWER; NONE is the honest unknown", () => {
+      const { messages } = solutions[0];
+      const obs = observe(vocab, messages.slice(0, -1));
+      const ctx = { vocab, slots: obs.slots };
+      const slots = obs.slots.values.map((_, k) => vocab.must(`<v${k}>`));
+      const A = vocab.must("ANSWER");
+      expect(nextAllowed(ctx, [A])).toEqual([...slots, vocab.must("NONE")]);
+      expect(nextAllowed(ctx, [A, slots[1]])).toEqual([...slots.filter((s) => s !== slots[1]), vocab.must("END")]);
+      expect(nextAllowed(ctx, [A, vocab.must("NONE")])).toEqual([vocab.must("END")]);
+      const unknown = decodeAction(vocab, [A, vocab.must("NONE"), vocab.must("END")], { slots: obs.slots, messages, seed: 0 });
+      expect(unknown.content).toBe(answerLine([]));
+      expect(encodeAction(vocab, unknown, obs.slots)).toEqual([A, vocab.must("NONE"), vocab.must("END")]);
+    });
+
+    it("keeps a vocabulary saved without ANSWER as it was: same token ids, no answer offered", () => {
+      const { answers: _, ...old } = vocab.spec;
+      const before = new Vocab(old);
+      expect(before.tokens).toEqual(vocab.tokens.slice(0, -1));
+      expect(before.answers).toBe(false);
+      const obs = observe(before, solutions[0].messages.slice(0, 2));
+      expect(nextAllowed({ vocab: before, slots: obs.slots }, []).map((i) => before.tokens[i])).toEqual(["CALL", "SAY"]);
+    });
+
+    it("trains on a computed answer's reads, stopping before the answer it cannot write", () => {
+      const sequences = solutions.map(({ messages }) => oracleSequence(vocab, messages, 512)); // none is unreadable …
+      const partial = sequences.filter((s) => !s.answered);
+      expect(partial.length).toBeGreaterThan(5); // … those with computed answers just end before it
+      for (const s of partial) expect(s.decisions.length).toBeGreaterThan(0);
+    });
   });
 });

@@ -6,7 +6,7 @@ import { nextAllowed } from "./grammar";
 import { NAMING_INTENTS, REASON_INTENTS, readLine, renderLine, type Intent } from "./lines";
 import { key } from "./observe";
 import { slotToken, type Slots } from "./slots";
-import { factToken, intentToken, literalToken, reasonToken, toolToken, type ParamSig, type ToolSig, type Vocab } from "./vocab";
+import { ANSWER_MARK, factToken, intentToken, literalToken, reasonToken, toolToken, type ParamSig, type ToolSig, type Vocab } from "./vocab";
 
 /**
  * Action tokens ⇄ assistant messages. `decodeAction` turns the policy's tokens into a real
@@ -56,6 +56,10 @@ export function decodeAction(vocab: Vocab, ids: readonly number[], ctx: DecodeCo
     return items;
   };
 
+  if (t[0] === ANSWER_MARK) {
+    const items = t.slice(1, -1);
+    return assistantText(answerLine(items[0] === "NONE" ? [] : items.map((tok) => ctx.slots.values[Number(/^<v(\d+)>$/.exec(tok)![1])].text)));
+  }
   if (t[0] === "CALL") {
     const tool = vocab.tool(t[i++].slice("tool:".length))!;
     const args = readArgs(tool);
@@ -74,7 +78,30 @@ export function decodeAction(vocab: Vocab, ids: readonly number[], ctx: DecodeCo
   return assistantText(renderLine({ intent, names, reason, described }, vocab.flagFacts, ctx.seed, salt));
 }
 
-/** Reads an assistant message (one tool call, or a line in the oracle's phrasing) into action tokens. */
+/** A problem's final answer as the episode reads it (lib/reasoning: formatAnswer's ", " joins); no values: "unknown". */
+export const answerLine = (values: string[]) => `<answer>${values.length ? values.join(", ") : "unknown"}</answer>`;
+const ANSWER_LINE = /^\s*<answer>([\s\S]*?)<\/answer>\s*$/;
+
+/** An answer's values as slot tokens; a value the conversation never showed (a count, a sum) cannot be written. */
+function answerTokens(vocab: Vocab, inner: string, slots: Slots): number[] {
+  if (!vocab.answers) throw new DomainError("invalid", "this policy's vocabulary has no ANSWER action (a checkpoint saved before problems were trainable)");
+  const text = inner.trim();
+  if (!text || text.toLowerCase() === "unknown") return [vocab.must("NONE")];
+  return text.split(", ").map((value) => {
+    const k = slots.find(value);
+    if (k === undefined) throw new UnwritableAnswer(value);
+    return vocab.must(slotToken(k));
+  });
+}
+
+/** An answer the policy cannot write: its value is not in the conversation (it must be computed). */
+export class UnwritableAnswer extends DomainError {
+  constructor(readonly value: string) {
+    super("invalid", `the answer ${JSON.stringify(value)} is not a value of the conversation, so the built-in policy cannot write it`);
+  }
+}
+
+/** Reads an assistant message (one tool call, an answer, or a line in the oracle's phrasing) into action tokens. */
 export function encodeAction(vocab: Vocab, message: AssistantMessage, slots: Slots): number[] {
   const id = (tok: string) => vocab.must(tok);
   const calls = message.tool_calls ?? [];
@@ -90,6 +117,8 @@ export function encodeAction(vocab: Vocab, message: AssistantMessage, slots: Slo
       throw new DomainError("invalid", `the arguments of ${tool.name} are not valid JSON`);
     }
     tokens = [id("CALL"), id(toolToken(tool.name)), ...argTokens(vocab, tool, args, slots), id("END")];
+  } else if (ANSWER_LINE.test(message.content ?? "")) {
+    tokens = [id(ANSWER_MARK), ...answerTokens(vocab, ANSWER_LINE.exec(message.content ?? "")![1], slots), id("END")];
   } else {
     const text = message.content ?? "";
     const move = readLine(text, vocab.factNames);

@@ -1,4 +1,4 @@
-import type { EpisodeTask } from "@/lib/rollout";
+import { taskOutcome, type AnyEpisodeTask } from "@/lib/rollout";
 import type { Actor } from "./policy";
 import { playEpisode, type Trajectory } from "./rollout";
 
@@ -9,14 +9,14 @@ export interface EvalResult {
   trajectories: Trajectory[];
 }
 
-/** Greedy episodes on every task (the scripted user's wording seed 0), with the reward per expected outcome. */
-export async function evaluate(actor: Actor, tasks: EpisodeTask[], options: { maxTurns: number; maxNewTokens: number; signal?: AbortSignal }): Promise<EvalResult> {
+/** Greedy episodes on every task (the scripted user's wording seed 0), with the reward per expected outcome (problems: per answer kind). */
+export async function evaluate(actor: Actor, tasks: AnyEpisodeTask[], options: { maxTurns: number; maxNewTokens: number; signal?: AbortSignal }): Promise<EvalResult> {
   const trajectories: Trajectory[] = [];
   const byKind: Record<string, { pass: number; n: number }> = {};
   for (const task of tasks) {
     const t = await playEpisode(actor, task, { temperature: 1, greedy: true, random: Math.random, maxNewTokens: options.maxNewTokens, maxTurns: options.maxTurns, userSeed: 0, signal: options.signal });
     trajectories.push(t);
-    const kind = task.testCase.expected_outcome;
+    const kind = taskOutcome(task);
     const k = (byKind[kind] ??= { pass: 0, n: 0 });
     k.n++;
     k.pass += t.reward;

@@ -2,12 +2,14 @@ import { DomainError } from "@/lib/errors";
 import { INTENTS, NAMING_INTENTS, REASON_INTENTS, type Intent } from "./lines";
 import { slotToken, type Slots } from "./slots";
 import { key } from "./observe";
-import { factToken, intentToken, literalToken, reasonToken, toolToken, type ParamSig, type ToolSig, type Vocab } from "./vocab";
+import { ANSWER_MARK, factToken, intentToken, literalToken, reasonToken, toolToken, type ParamSig, type ToolSig, type Vocab } from "./vocab";
 
 /**
  * The action language, as a grammar the sampler follows token by token (constrained decoding):
  *   CALL tool:<name> (key:<param> <value>)… END        — one tool call, parameters in schema order
  *   SAY say:<intent> [fact:<name>…|reason:<k>|NONE|tool:<write> (key:<param> <value>)…] END
+ *   ANSWER (<vK>…|NONE) END                              — a problem's final answer: values of the
+ *                                                          conversation, in order, or NONE ("unknown")
  * A value is a slot <vK> of the conversation (by type), TRUE/FALSE, an enum literal, <text> (free
  * text: the user's request), a list of values closed by /list, or NONE for an optional parameter.
  * `nextAllowed` lists the tokens that may follow a prefix; a forced token (one choice) costs the
@@ -50,7 +52,12 @@ function action(ctx: GrammarContext, take: Take): void {
   const v = ctx.vocab;
   const id = (t: string) => v.must(t);
   const END = id("END");
-  if (take([id("CALL"), id("SAY")]) === id("CALL")) {
+  const first = take([id("CALL"), id("SAY"), ...(v.answers ? [id(ANSWER_MARK)] : [])]);
+  if (v.answers && first === id(ANSWER_MARK)) {
+    answer(ctx, take);
+    return;
+  }
+  if (first === id("CALL")) {
     const toolIds = v.spec.tools.map((t) => id(toolToken(t.name)));
     const tool = v.spec.tools[toolIds.indexOf(take(toolIds))];
     args(ctx, tool, take);
@@ -77,6 +84,24 @@ function action(ctx: GrammarContext, take: Take): void {
     take([...v.spec.reasons.map((_, k) => id(reasonToken(k))), id("NONE")]);
   }
   take([END]);
+}
+
+/** A final answer: one or more distinct slots (a set or list in the order given), or NONE. */
+function answer(ctx: GrammarContext, take: Take): void {
+  const END = ctx.vocab.must("END");
+  const NONE = ctx.vocab.must("NONE");
+  const slots = slotIds(ctx, "string");
+  const first = take([...slots, NONE]);
+  if (first === NONE) {
+    take([END]);
+    return;
+  }
+  const chosen = new Set([first]);
+  for (;;) {
+    const t = take([...slots.filter((s) => !chosen.has(s)), END]);
+    if (t === END) return;
+    chosen.add(t);
+  }
 }
 
 function args(ctx: GrammarContext, tool: ToolSig, take: Take): void {

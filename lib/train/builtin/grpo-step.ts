@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs-core";
-import type { EpisodeTask } from "@/lib/rollout";
+import type { AnyEpisodeTask } from "@/lib/rollout";
 import type { Rng } from "@/lib/synth/prng";
 import { METRICS, type GrpoSettings } from "@/lib/train/protocol";
 import { groupAdvantages, zeroStdFraction } from "./grpo";
@@ -16,7 +16,7 @@ export interface GrpoStepInput {
   policy: Policy;
   optimizer: tf.Optimizer;
   reference: Weights | null;
-  tasks: EpisodeTask[];
+  tasks: AnyEpisodeTask[];
   grpo: GrpoSettings;
   options: BuiltinOptions;
   sampler: Sampler;

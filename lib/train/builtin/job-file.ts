@@ -3,20 +3,22 @@ import path from "node:path";
 import { TestCase } from "@/lib/cases/schema";
 import { DomainSpec } from "@/lib/domain/schema";
 import { DomainError } from "@/lib/errors";
-import type { EpisodeTask } from "@/lib/rollout";
+import { Problem } from "@/lib/reasoning/schema";
+import { isProblemTask, type AnyEpisodeTask } from "@/lib/rollout";
 import { RoundSpec, type RoundData } from "@/lib/train/protocol";
 
 /**
- * What the studio hands the built-in worker process: the round's spec and its cases, in one JSON
- * file in the run's folder (the domain once, each case with its id).
+ * What the studio hands the built-in worker process: the round's spec, its cases and problems,
+ * in one JSON file in the run's folder (the domain once, each task with its id).
  */
 export interface BuiltinJob {
   runId: number;
   spec: RoundSpec;
-  /** Cases only: the backend leaves a round's problems out before the job is written (backend.ts). */
-  data: RoundData<EpisodeTask>;
+  data: RoundData;
   runDir: string;
 }
+
+type TaskEntry = { id: string; testCase: TestCase } | { id: string; problem: Problem };
 
 interface JobFile {
   format: "flywheel-builtin-job/1";
@@ -25,13 +27,13 @@ interface JobFile {
   spec: RoundSpec;
   label: string;
   domain: DomainSpec;
-  train: { id: string; testCase: TestCase }[];
-  validation: { id: string; testCase: TestCase }[];
+  train: TaskEntry[];
+  validation: TaskEntry[];
 }
 
 export function writeJobFile(job: BuiltinJob): string {
   const file = path.join(job.runDir, "builtin-job.json");
-  const strip = (tasks: EpisodeTask[]) => tasks.map((t) => ({ id: t.id, testCase: t.testCase }));
+  const strip = (tasks: AnyEpisodeTask[]): TaskEntry[] => tasks.map((t) => (isProblemTask(t) ? { id: t.id, problem: t.problem } : { id: t.id, testCase: t.testCase }));
   const content: JobFile = {
     format: "flywheel-builtin-job/1",
     runId: job.runId,
@@ -52,7 +54,7 @@ export function readJobFile(file: string): BuiltinJob {
   const raw = JSON.parse(fs.readFileSync(file, "utf8")) as JobFile;
   if (raw.format !== "flywheel-builtin-job/1") throw new DomainError("invalid", `${file} is not a built-in trainer job file`);
   const domain = DomainSpec.parse(raw.domain);
-  const tasks = (list: JobFile["train"]) => list.map((t) => ({ id: t.id, testCase: TestCase.parse(t.testCase), domain }));
+  const tasks = (list: TaskEntry[]): AnyEpisodeTask[] => list.map((t) => ("problem" in t ? { id: t.id, problem: Problem.parse(t.problem), domain } : { id: t.id, testCase: TestCase.parse(t.testCase), domain }));
   return {
     runId: raw.runId,
     runDir: raw.runDir,

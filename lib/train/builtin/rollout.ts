@@ -1,5 +1,6 @@
 import type { ChatMessage } from "@/lib/chat/schema";
-import { Episode, type EpisodeTask } from "@/lib/rollout";
+import type { AnyEpisodeTask } from "@/lib/rollout";
+import { openEpisode } from "@/lib/rollout/open";
 import { generateAction, type Decision, type DecodeSettings } from "./act";
 import { decodeAction } from "./codec";
 import { Observation } from "./observation";
@@ -30,11 +31,12 @@ export interface PlayOptions extends DecodeSettings {
 
 /**
  * Plays one episode of a task with the policy against the studio's environment (lib/rollout's
- * Episode: real tool execution, the scripted user, the verifiable reward). The observation
+ * episodes: real tool execution; a case's scripted user, or a problem's answer check; the
+ * verifiable reward). The observation
  * grows with every message; the network keeps one key/value cache for the whole episode.
  */
-export async function playEpisode(actor: Actor, task: EpisodeTask, options: PlayOptions): Promise<Trajectory> {
-  const episode = new Episode(task, { maxTurns: options.maxTurns, seed: options.userSeed });
+export async function playEpisode(actor: Actor, task: AnyEpisodeTask, options: PlayOptions): Promise<Trajectory> {
+  const episode = openEpisode(task, { maxTurns: options.maxTurns, seed: options.userSeed });
   const obs = new Observation(actor.vocab);
   for (const m of await episode.reset()) obs.add(m);
   const session = actor.engine();

@@ -2,7 +2,7 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { DomainError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/chat/schema";
-import type { EpisodeTask } from "@/lib/rollout";
+import { isProblemTask, taskOutcome, type EpisodeTask } from "@/lib/rollout";
 import { createRng, seedFor } from "@/lib/synth/prng";
 import { METRICS, type RoundData, type RoundSpec, type RunStatus, type TrainEventInput } from "@/lib/train/protocol";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
@@ -21,10 +21,11 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Lets the event loop run (a stop signal's handler, stdout) between steps of otherwise synchronous work. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function startingPolicy(spec: RoundSpec, data: RoundData<EpisodeTask>, settings: BuiltinSettings, conversations: ChatMessage[][]): Policy {
+function startingPolicy(spec: RoundSpec, data: RoundData, settings: BuiltinSettings, conversations: ChatMessage[][]): Policy {
   if (spec.model.kind === "hf") throw new DomainError("invalid", "the built-in backend trains its own small policy (scratch or a built-in checkpoint); Hugging Face models need the trl backend");
   if (spec.model.kind === "checkpoint") return loadCheckpoint(spec.model.path).policy;
-  const vocab = buildVocab({ domain: data.domain, cases: data.train.map((t) => t.testCase), conversations, slots: settings.size.slots });
+  const cases = data.train.filter((t): t is EpisodeTask => !isProblemTask(t)).map((t) => t.testCase);
+  const vocab = buildVocab({ domain: data.domain, cases, conversations, slots: settings.size.slots });
   return Policy.fresh(vocab, settings.size, spec.seed);
 }
 
@@ -51,6 +52,9 @@ export async function trainBuiltin(job: BuiltinJob, emit: Emit, signal: AbortSig
     const p = (policy = startingPolicy(spec, data, settings, oracle.conversations));
     const L = p.config.contextLength;
     emit({ type: "log", message: `policy: ${p.parameterCount.toLocaleString("en")} parameters, vocabulary ${p.vocab.size}, d_model ${p.config.dModel}, ${p.config.layers} layer(s), ${p.config.heads} head(s), context ${L}` });
+    const problems = [...data.train, ...data.validation].filter(isProblemTask).length;
+    if (problems && !p.vocab.answers)
+      emit({ type: "log", level: "warn", message: `this checkpoint's vocabulary has no ANSWER action (it was saved before problems were trainable): its ${problems} problem(s) cannot be answered and score 0; start from scratch to train on them` });
     const play = { maxTurns: grpo.maxTurns, maxNewTokens: grpo.maxNewTokens };
 
     /** Saves under checkpoints/step-<GRPO step> (an SFT checkpoint: sft-<SFT step>, reported as GRPO step 0). */
@@ -78,8 +82,9 @@ export async function trainBuiltin(job: BuiltinJob, emit: Emit, signal: AbortSig
     await runEval(0); // the untrained (or loaded) policy
 
     // SFT warm start
-    const { pool, unreadable } = sftPool(p.vocab, oracle.conversations, L);
+    const { pool, unreadable, unanswered } = sftPool(p.vocab, oracle.conversations, L);
     if (unreadable) emit({ type: "log", level: "warn", message: `${unreadable} oracle conversation(s) use moves or values outside the policy's vocabulary and are left out of SFT` });
+    if (unanswered) emit({ type: "log", message: `${unanswered} problem solution(s) end in a computed answer (a count, a sum) that the policy cannot copy from the conversation: SFT learns their reads, not their answer` });
     if (schedule.sftSteps > 0 && pool.length) {
       const sftOptimizer = tf.train.adam(o.sftLearningRate);
       const nextBatch = epochBatches(pool, o.sftBatchSize, createRng(seedFor(seed, "sft")));
@@ -111,7 +116,7 @@ export async function trainBuiltin(job: BuiltinJob, emit: Emit, signal: AbortSig
         emit({ type: "metrics", step, phase: "grpo", data: metrics });
         for (let g = 0; g < Math.min(o.samplesPerStep, tasks.length); g++) {
           const r = rollouts[g * grpo.n];
-          emit({ type: "sample", step, caseId: tasks[g].id, branchKind: tasks[g].testCase.expected_outcome, reward: r.reward, messages: r.messages });
+          emit({ type: "sample", step, caseId: tasks[g].id, branchKind: taskOutcome(tasks[g]), reward: r.reward, messages: r.messages });
         }
         await breathe();
         if (signal.aborted) return await stop(step, "grpo");

@@ -38,10 +38,17 @@ export interface VocabSpec {
   tools: ToolSig[];
   facts: FactSig[];
   reasons: string[];
+  /**
+   * Has the ANSWER action (a problem's final answer, as slot values). Vocabularies built since
+   * problems became trainable have it; older checkpoints' do not, and keep their token ids.
+   */
+  answers?: boolean;
 }
 
 export const SPECIALS = ["<pad>", "<bos>", "<unk>", "<user>", "<tool>", "<agent>", "[", "]", ",", "true", "false", "null"] as const;
 export const ACTION_MARKS = ["CALL", "SAY", "END", "NONE", "TRUE", "FALSE", "<text>", "/list"] as const;
+/** Appended after every other token, so a vocabulary without it numbers its tokens as before. */
+export const ANSWER_MARK = "ANSWER";
 
 export const toolToken = (name: string) => `tool:${name}`;
 export const intentToken = (intent: string) => `say:${intent}`;
@@ -69,6 +76,7 @@ export class Vocab {
       ...spec.facts.map((f) => factToken(f.name)),
       ...spec.reasons.map((_, i) => reasonToken(i)),
       ...literals.map(literalToken),
+      ...(spec.answers ? [ANSWER_MARK] : []),
     ];
     this.tokens.forEach((t, i) => {
       if (this.ids.has(t)) throw new DomainError("invalid", `vocabulary token ${t} appears twice`);
@@ -103,6 +111,11 @@ export class Vocab {
 
   get factNames(): string[] {
     return this.spec.facts.map((f) => f.name);
+  }
+
+  /** Whether the policy can give a problem's final answer. */
+  get answers(): boolean {
+    return this.spec.answers === true;
   }
 
   get flagFacts(): string[] {
@@ -163,5 +176,6 @@ export function buildVocab(input: { domain: DomainSpec; cases: TestCase[]; conve
     tools,
     facts: [...facts].map(([name, flag]) => ({ name, flag })),
     reasons,
+    answers: true,
   });
 }

@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DomainError } from "@/lib/errors";
 import { chatRecord, problemChatRecord } from "@/lib/export";
-import { taskKind } from "@/lib/envserver";
-import { isProblemTask, type AnyEpisodeTask } from "@/lib/rollout";
+import { isProblemTask, taskOutcome, type AnyEpisodeTask } from "@/lib/rollout";
 import type { RoundData, RoundSpec } from "../protocol";
 import type { TrainerPaths } from "./paths";
 
@@ -57,7 +56,7 @@ export interface TrlJob {
  * A task as the worker sees it. A case's kind is its branch's outcome (execute, refuse, clarify…),
  * as the built-in backend and the eval harness report; a problem's is "problem:<answer kind>".
  */
-const taskRef = (t: AnyEpisodeTask) => ({ id: t.id, branchKind: isProblemTask(t) ? taskKind(t) : t.testCase.expected_outcome });
+const taskRef = (t: AnyEpisodeTask) => ({ id: t.id, branchKind: taskOutcome(t) });
 
 /** One warm-start conversation: a case's normal path, or a problem's oracle run (its planned reads, then the answer). */
 function sftRecord(t: AnyEpisodeTask, seed: number) {
