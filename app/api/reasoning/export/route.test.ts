@@ -68,10 +68,15 @@ describe("/api/reasoning/export", () => {
     expect(await (await post({ format: "chat", domain: "retail-orders", approvedOnly: true })).json()).toMatchObject({ rows: 1 });
   }, 30_000);
 
-  it("refuses a stale link once the problems changed, and answers bad input clearly", async () => {
-    const summary = (await (await post({ format: "verl", domain: "retail-orders" })).json()) as Summary;
+  it("keeps serving a link's own export after the problems change (a new export gets a new hash), and answers bad input clearly", async () => {
+    const summary = (await (await post({ format: "chat", domain: "retail-orders", validationRatio: 0 })).json()) as Summary;
+    const before = await (await get(summary.downloads[0].url)).text();
     generateAndStore({ db: studioDb(), slug: "retail-orders", count: 3, seed: 99 });
-    expect(await errorOf(await get(summary.downloads[0].url))).toEqual({ status: 409, message: expect.stringMatching(/changed since this export/) });
+    expect(await (await get(summary.downloads[0].url)).text()).toBe(before);
+    const fresh = (await (await post({ format: "chat", domain: "retail-orders", validationRatio: 0 })).json()) as Summary;
+    expect(fresh.snapshotHash).not.toBe(summary.snapshotHash);
+    expect(fresh.rows).toBeGreaterThan(summary.rows);
+    expect((await errorOf(await get(summary.downloads[0].url.replace(/hash=[0-9a-f]+/, "hash=..%2F..%2Fetc")))).status).toBe(400);
 
     expect(await errorOf(await post({ format: "verl", domain: "clinic-appointments" }))).toEqual({ status: 404, message: expect.stringMatching(/No verified problems to export in clinic-appointments: generate some first/) });
     expect(await errorOf(await post({ format: "verl", domain: "free-text" }))).toMatchObject({ status: 404, message: expect.stringMatching(/among free-text \(imported\) problems: import some/) });
