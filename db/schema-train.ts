@@ -1,4 +1,6 @@
 import { sqliteTable, text, integer, real, index } from "drizzle-orm/sqlite-core";
+import type { StoredEvalSummary } from "@/lib/eval/metrics";
+import type { EvalSetup } from "@/lib/eval/setup";
 import type { RoundSpec, RunStatus } from "@/lib/train/protocol";
 
 const now = () => new Date().toISOString();
@@ -55,10 +57,10 @@ export const evalRuns = sqliteTable("eval_runs", {
   runId: integer("run_id").references(() => trainRuns.id, { onDelete: "set null" }),
   label: text("label").notNull().default(""),
   agent: text("agent").notNull(),
-  dataset: text("dataset", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  dataset: text("dataset", { mode: "json" }).$type<EvalSetup>().notNull(),
   trials: integer("trials").notNull().default(1),
   status: text("status").$type<"running" | "succeeded" | "failed">().notNull().default("running"),
-  summary: text("summary", { mode: "json" }).$type<Record<string, unknown>>(),
+  summary: text("summary", { mode: "json" }).$type<StoredEvalSummary>(),
   error: text("error"),
   createdBy: text("created_by").notNull().default(""),
   createdAt: text("created_at").notNull().$defaultFn(now),

@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
+import type { EvalRunRow } from "@/db/queries/evals";
 import type { RunSummary } from "@/db/queries/train-summary";
 import type { BackendAvailability } from "@/lib/train/backends";
 import { isTerminal, type DatasetRef, type RoundSpecInput } from "@/lib/train/protocol";
-import type { EvalSetup } from "@/lib/eval/setup";
 import { appendPage, EMPTY_LOG, type EventLog, type EventPage } from "./event-log";
 
 export type { RunSummary, BackendAvailability };
@@ -73,15 +73,9 @@ export function useStopRun(id: number) {
   });
 }
 
-/** An evaluation of an agent on a dataset (the eval harness's summary). */
-export type EvalSummary = {
-  pass_at_1: number;
-  pass_hat_k: number;
-  k: number;
-  mean_reward: number;
-  by_kind: Record<string, { cases: number; pass_at_1: number; pass_hat_k: number }>;
-};
-export type EvalRun = { id: number; runId: number | null; label: string; agent: string; dataset: EvalSetup; trials: number; status: "running" | "succeeded" | "failed"; summary: EvalSummary | null; createdAt: string };
+/** An evaluation of an agent on a dataset, as /api/evals lists it (the eval_runs row: its setup and the harness's summary). */
+export type EvalRun = Pick<EvalRunRow, "id" | "runId" | "label" | "agent" | "dataset" | "trials" | "status" | "summary" | "createdAt">;
+export type EvalSummary = NonNullable<EvalRun["summary"]>;
 export type NewEval = { agent: string; dataset: DatasetRef; split: "validation"; trials: number; seed: number; maxTurns: number; runId: number; label: string };
 
 /** Every evaluation (newest first), polled while any is running; the panel filters by dataset. */

@@ -1,3 +1,4 @@
+import { EvalSetup } from "@/lib/eval/setup";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../client";
 import { STOP_MARKER } from "@/lib/chat/schema";
@@ -15,7 +16,7 @@ describe("eval queries", () => {
   it("creates, records trials, finishes with the summary and reads back failures with their trajectories", () => {
     const db = openDb(":memory:");
     const run = createRun({ db, spec: RoundSpec.parse({ backend: "builtin", dataset: { kind: "domain", domainSlug: "clinic" } }) });
-    const dataset = { ref: { kind: "domain", domainSlug: "clinic", validationRatio: 0.25 }, split: "validation" };
+    const dataset = EvalSetup.parse({ ref: { kind: "domain", domainSlug: "clinic", validationRatio: 0.25 }, split: "validation" });
     const attached = createEval({ db, agent: "oracle", dataset, trials: 2, runId: run.id, label: "before", createdBy: "u@x" });
     const other = createEval({ db, agent: "hack", dataset, trials: 1 });
     expect(attached).toMatchObject({ status: "running", summary: null, runId: run.id, trials: 2 });

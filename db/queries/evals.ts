@@ -3,18 +3,18 @@ import type { Db } from "../client";
 import { evalResults, evalRuns } from "../schema-train";
 import { DomainError } from "@/lib/errors";
 import { STOP_MARKER, type ChatMessage } from "@/lib/chat/schema";
-import type { EvalFailure, EvalSummary, TrialOutcome, TrialResult } from "@/lib/eval/metrics";
+import type { EvalFailure, EvalSummary, StoredEvalSummary, TrialOutcome, TrialResult } from "@/lib/eval/metrics";
+import type { EvalSetup } from "@/lib/eval/setup";
 
 export type EvalRunRow = typeof evalRuns.$inferSelect;
 export type EvalResultRow = typeof evalResults.$inferSelect;
 
-/** What eval_runs.summary holds: the summary without the failures' trajectories (those are eval_results rows). */
-export type StoredEvalSummary = Omit<EvalSummary, "failures"> & { failure_count: number };
+export type { StoredEvalSummary };
 
 const iso = () => new Date().toISOString();
 
 export function createEval({ db, agent, dataset, trials, runId = null, label = "", createdBy = "" }: {
-  db: Db; agent: string; dataset: Record<string, unknown>; trials: number; runId?: number | null; label?: string; createdBy?: string;
+  db: Db; agent: string; dataset: EvalSetup; trials: number; runId?: number | null; label?: string; createdBy?: string;
 }): EvalRunRow {
   return db.insert(evalRuns).values({ agent, dataset, trials, runId, label, createdBy }).returning().get();
 }
@@ -48,7 +48,7 @@ export function recordResult({ db, evalId, result }: { db: Db; evalId: number; r
 export function finishEval({ db, id, summary }: { db: Db; id: number; summary: EvalSummary }): EvalRunRow {
   const { failures, ...rest } = summary;
   const stored: StoredEvalSummary = { ...rest, failure_count: failures.length };
-  return db.update(evalRuns).set({ status: "succeeded", summary: stored as unknown as Record<string, unknown>, error: null, finishedAt: iso() }).where(eq(evalRuns.id, id)).returning().get();
+  return db.update(evalRuns).set({ status: "succeeded", summary: stored, error: null, finishedAt: iso() }).where(eq(evalRuns.id, id)).returning().get();
 }
 
 export function failEval({ db, id, error }: { db: Db; id: number; error: string }): EvalRunRow {

@@ -84,6 +84,9 @@ export interface EvalSummary {
   failures: EvalFailure[];
 }
 
+/** What eval_runs.summary holds: the summary without the failures' trajectories (those are eval_results rows). */
+export type StoredEvalSummary = Omit<EvalSummary, "failures"> & { failure_count: number };
+
 export const isSuccess = (r: Pick<TrialResult, "outcome">) => r.outcome === "pass";
 
 /** The outcome of a scored trial from its reward components (priority: forbidden, db, outcome). */
