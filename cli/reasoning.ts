@@ -9,6 +9,7 @@ import { createLlmClient, isConfigured, loadLlmConfig } from "@/lib/llm";
 import { SEED_PERSONAS } from "@/lib/persona/seed-personas";
 import { exportProblems, ProblemExportInput } from "@/lib/reasoning/export";
 import { evaluateProblems, failuresFromJsonl, failuresOfEval, generateAndStore, generateInVoices, hardenProblems, importAndStore, loadDomain } from "@/lib/reasoning/flywheel";
+import { FREE_TEXT } from "@/lib/reasoning/library";
 import { problemAgents, PROBLEM_POLICY_FORMS } from "@/lib/reasoning/policy-agents";
 import { solversFromSpecs } from "@/lib/reasoning/solvers";
 import type { Command } from "./commands";
@@ -54,7 +55,7 @@ const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
     const target = positionals[0];
     if (!target || !values.from) throw new Error(USAGE);
     const db = studioDb();
-    const slug = target === "free-text" ? null : target;
+    const slug = target === FREE_TEXT ? null : target;
     if (slug) loadDomain(db, slug);
     let parents;
     if (/^\d+$/.test(values.from)) {
@@ -97,7 +98,7 @@ const subcommands: Record<string, (argv: string[]) => Promise<number>> = {
     const target = positionals[0];
     if (!target || !values.agent) throw new Error(USAGE);
     const db = studioDb();
-    const slug = target === "free-text" ? null : target;
+    const slug = target === FREE_TEXT ? null : target;
     const agentFor = await problemAgents(values.agent, { llmConfig: llmConfig(db) });
     const summary = await evaluateProblems({ db, slug, policy: values.agent, agentFor, samples: int(values.samples, "samples", 1), round: int(values.round, "round", 0) });
     if (values.json) printJson(summary);

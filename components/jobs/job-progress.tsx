@@ -11,6 +11,7 @@ export function JobProgressView({ id, title, unit }: { id: number; title?: strin
   if (!p) return <p className="muted">Loading job {id}…</p>;
   const pct = p.total ? Math.round(((p.done + p.failed) / p.total) * 100) : 0;
   const isActive = p.status === "queued" || p.status === "running";
+  const tokens = p.usage.promptTokens + p.usage.completionTokens;
   return (
     <div className="card job-progress" data-testid="job-progress" data-status={p.status}>
       <div className="spread">
@@ -21,7 +22,7 @@ export function JobProgressView({ id, title, unit }: { id: number; title?: strin
       <div className="row muted" style={{ fontSize: 12.5, flexWrap: "wrap" }}>
         <span data-testid="job-counts">{p.done} done · {p.failed} failed · {p.pending + p.running} to go · {p.total} total{unit ? ` (${unit})` : ""}</span>
         <span>{fmtEta(p.etaSeconds)}</span>
-        <span data-testid="job-usage">{(p.usage.promptTokens + p.usage.completionTokens).toLocaleString()} tokens · ${p.usage.cost.toFixed(4)}</span>
+        <span data-testid="job-usage">{tokens || p.usage.cost ? `${tokens.toLocaleString()} tokens · $${p.usage.cost.toFixed(4)}` : "no model calls"}</span>
       </div>
       {p.error && <div className="alert warn">{p.error}</div>}
       {p.errors.length > 0 && (

@@ -3,14 +3,15 @@ import { useState } from "react";
 import { useDomains } from "@/components/domains/use-domains";
 import { JobProgressView } from "@/components/jobs/job-progress";
 import { SelectField } from "./select-field";
-import { useGenerate, useHarden, useProblemEvals, useRefreshWhenDone, useStartEval } from "./use-reasoning";
+import { flywheelJobTitle, type FlywheelJobRow } from "./flywheel-jobs";
+import { useFlywheelJobs, useGenerate, useHarden, useProblemEvals, useRefreshWhenDone, useStartEval } from "./use-reasoning";
 
 const pct = (x: number | undefined) => (x === undefined ? "–" : `${Math.round(x * 100)}%`);
 
 /** A started job's progress; when it ends, the page shows what it stored. */
-function FlywheelJob({ id, title, unit }: { id: number; title: string; unit: string }) {
-  useRefreshWhenDone(id);
-  return <JobProgressView id={id} title={title} unit={unit} />;
+function FlywheelJob({ job }: { job: FlywheelJobRow }) {
+  useRefreshWhenDone(job.id);
+  return <JobProgressView id={job.id} {...flywheelJobTitle(job)} />;
 }
 
 /** The flywheel's three steps as durable jobs: generate problems, evaluate a policy, harden its failures. */
@@ -25,12 +26,11 @@ export function FlywheelActions() {
   const [round, setRound] = useState(0);
   const [evalId, setEvalId] = useState("");
   const [threshold, setThreshold] = useState(0.5);
-  const [jobs, setJobs] = useState<{ id: number; title: string; unit: string }[]>([]);
+  const jobs = useFlywheelJobs().data ?? [];
   const generate = useGenerate();
   const evaluate = useStartEval();
   const harden = useHarden();
   const slug = domain || domains[0]?.slug || "";
-  const started = (title: string, unit: string) => (r: { jobId: number }) => setJobs((j) => [{ id: r.jobId, title, unit }, ...j].slice(0, 4));
   const failure = generate.error ?? evaluate.error ?? harden.error;
   const domainEvals = evals.filter((e) => e.domain === slug);
   // an evaluation picked under another domain does not carry over
@@ -47,14 +47,14 @@ export function FlywheelActions() {
           <h3>1 · Generate</h3>
           <label className="field"><span>Problems</span><input type="number" min={1} max={2000} value={count} onChange={(e) => setCount(Number(e.target.value))} data-testid="generate-count" /></label>
           <label className="field"><span>Seed</span><input type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} data-testid="generate-seed" /></label>
-          <button className="btn primary" disabled={!slug || generate.isPending} onClick={() => generate.mutate({ domain: slug, count, seed, round: 0 }, { onSuccess: started(`Generate ${count} problems (${slug})`, "batches of up to 10 problems") })} data-testid="generate-button">Generate</button>
+          <button className="btn primary" disabled={!slug || generate.isPending} onClick={() => generate.mutate({ domain: slug, count, seed, round: 0 })} data-testid="generate-button">Generate</button>
         </div>
         <div>
           <h3>2 · Evaluate</h3>
           <label className="field"><span>Agent</span><input value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="oracle, budget:3, openai:MODEL, builtin:DIR" data-testid="eval-agent" /></label>
           <label className="field"><span>Samples (k)</span><input type="number" min={1} max={64} value={samples} onChange={(e) => setSamples(Number(e.target.value))} /></label>
           <label className="field"><span>Policy round</span><input type="number" min={0} value={round} onChange={(e) => setRound(Number(e.target.value))} /></label>
-          <button className="btn" disabled={!slug || evaluate.isPending} onClick={() => evaluate.mutate({ domain: slug, agent, samples, round }, { onSuccess: started(`Evaluate ${agent} (${slug})`, "problems") })} data-testid="eval-button">Evaluate</button>
+          <button className="btn" disabled={!slug || evaluate.isPending} onClick={() => evaluate.mutate({ domain: slug, agent, samples, round })} data-testid="eval-button">Evaluate</button>
         </div>
         <div>
           <h3>3 · Harden failures</h3>
@@ -67,11 +67,11 @@ export function FlywheelActions() {
           </label>
           <label className="field"><span>Pass rate under</span><input type="number" min={0} max={1} step={0.1} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} /></label>
           {domainEvals.length === 0 && <p className="muted hint" data-testid="harden-hint">Evaluate first: hardening starts from an evaluation&apos;s failures.</p>}
-          <button className="btn" disabled={!picked || harden.isPending} onClick={() => harden.mutate({ domain: slug, evalId: Number(picked), threshold, minSamples: 1, seed }, { onSuccess: started(`Harden failures of evaluation #${picked} (${slug})`, "failed problems") })} data-testid="harden-button">Harden</button>
+          <button className="btn" disabled={!picked || harden.isPending} onClick={() => harden.mutate({ domain: slug, evalId: Number(picked), threshold, minSamples: 1, seed })} data-testid="harden-button">Harden</button>
         </div>
       </div>
       {failure && <div className="alert error" role="alert">{failure.message}</div>}
-      {jobs.map((j) => <FlywheelJob key={j.id} {...j} />)}
+      {jobs.map((j) => <FlywheelJob key={j.id} job={j} />)}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { fetchJson } from "@/components/api/fetch-json";
 import { useJobProgress } from "@/components/jobs/use-job";
 import type { StoredProblem } from "@/db/queries/problems";
 import type { ProblemExportInput, ProblemExportSummary } from "@/lib/reasoning/export";
+import { FLYWHEEL_JOB_KINDS, type FlywheelJobRow } from "./flywheel-jobs";
 
 export type { StoredProblem };
 export type ProblemFilters = Partial<Record<"domain" | "kind" | "source" | "verdict" | "status" | "round" | "minDifficulty" | "maxDifficulty" | "maxPassRate", string>>;
@@ -59,6 +60,13 @@ export function useRefreshWhenDone(jobId: number) {
     if (isDone) void qc.invalidateQueries({ queryKey: ["reasoning"] });
   }, [isDone, qc]);
 }
+
+/** The page's four most recent flywheel jobs (any user's), kept across reloads; refetched when one starts or ends. */
+export const useFlywheelJobs = () =>
+  useQuery({
+    queryKey: ["reasoning", "jobs"],
+    queryFn: () => fetchJson<{ jobs: FlywheelJobRow[] }>(`/api/jobs?kind=${FLYWHEEL_JOB_KINDS.join(",")}&limit=4&input=1`).then((r) => r.jobs),
+  });
 
 export type ProblemExport = ProblemExportSummary & { downloads: { name: string; url: string }[] };
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "../client";
-import { getJob, getProgressCounts, insertJob, listJobItems, noteJobError, reopenJob, stopJob } from "./jobs";
+import { getJob, getProgressCounts, insertJob, listJobItems, listJobs, noteJobError, reopenJob, stopJob } from "./jobs";
 import { claimItems, countOpenItems, listRunningOwners, recordItem, recoverStaleItems, releaseItems, renewLeases } from "./job-items";
 import { DomainError } from "@/lib/errors";
 
@@ -26,6 +26,13 @@ describe("jobs queries", () => {
     ]);
     expect(insertJob({ db, kind: "k", input: {}, items: [] }).status).toBe("succeeded");
     expect(() => getJob({ db, id: 999 })).toThrow(DomainError);
+  });
+
+  it("lists jobs newest first, of one kind or several", () => {
+    const ids = ["a", "b", "c", "a"].map((kind) => insertJob({ db, kind, input: { kind }, items: [1] }).id);
+    expect(listJobs({ db }).map((j) => j.id)).toEqual([...ids].reverse());
+    expect(listJobs({ db, kind: "a" }).map((j) => j.id)).toEqual([ids[3], ids[0]]);
+    expect(listJobs({ db, kind: ["a", "c"], limit: 2 }).map((j) => [j.kind, j.input])).toEqual([["a", { kind: "a" }], ["c", { kind: "c" }]]);
   });
 
   it("claims pending items of active jobs of one kind, oldest first, and marks the job running", () => {

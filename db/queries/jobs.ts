@@ -33,8 +33,10 @@ export function getJob({ db, id }: { db: Db | Tx; id: number }): JobRow {
   return row;
 }
 
-export function listJobs({ db, status, kind, limit = 100 }: { db: Db; status?: JobStatus; kind?: string; limit?: number }): JobRow[] {
-  const filters = [status ? eq(jobs.status, status) : undefined, kind ? eq(jobs.kind, kind) : undefined].filter((f) => f !== undefined);
+/** Newest first; `kind` is one kind or several. */
+export function listJobs({ db, status, kind, limit = 100 }: { db: Db; status?: JobStatus; kind?: string | string[]; limit?: number }): JobRow[] {
+  const kinds = kind === undefined ? [] : typeof kind === "string" ? [kind] : kind;
+  const filters = [status ? eq(jobs.status, status) : undefined, kinds.length ? inArray(jobs.kind, kinds) : undefined].filter((f) => f !== undefined);
   return db
     .select()
     .from(jobs)

@@ -1,6 +1,6 @@
 import { studioDb } from "@/db";
 import { listProblems } from "@/db/queries/problems";
-import { FREE_TEXT, ProblemListQuery } from "@/lib/reasoning/library";
+import { domainScope, ProblemListQuery } from "@/lib/reasoning/library";
 import { json, route } from "../../_shared/http";
 import { requireUser } from "../../_shared/auth";
 
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req: Request) => {
   await requireUser(req);
   const { limit, offset, domain, ...filter } = ProblemListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const page = listProblems({ db: studioDb(), filter: { ...filter, ...(domain ? { domain: domain === FREE_TEXT ? null : domain } : {}) }, limit, offset });
+  const page = listProblems({ db: studioDb(), filter: { ...filter, domain: domainScope(domain) }, limit, offset });
   return json(page);
 });

@@ -1,6 +1,6 @@
 import { studioDb } from "@/db";
 import { difficultyByRound } from "@/db/queries/problems";
-import { FREE_TEXT } from "@/lib/reasoning/library";
+import { domainScope } from "@/lib/reasoning/library";
 import { json, route } from "../../_shared/http";
 import { requireUser } from "../../_shared/auth";
 
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req: Request) => {
   await requireUser(req);
   const domain = new URL(req.url).searchParams.get("domain");
-  return json({ histogram: difficultyByRound({ db: studioDb(), domain: domain ? (domain === FREE_TEXT ? null : domain) : undefined }) });
+  return json({ histogram: difficultyByRound({ db: studioDb(), domain: domainScope(domain) }) });
 });
