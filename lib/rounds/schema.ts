@@ -52,12 +52,19 @@ export const ReasoningSettings = z.object({
   /** Problems generated for a domain that has none when its first round starts. */
   problems: z.number().int().min(0).max(2000).default(12),
   samples: z.number().int().min(1).max(16).default(2),
-  /** The problem solver evaluated each round: "oracle", "budget:<n>" or an agent spec (openai:<model> …). */
+  /**
+   * The problem solver evaluated each round, whose failures are hardened: "trained" (the policy
+   * the round's train step produced: the paper's flywheel), "oracle", "budget:<n>" or an agent
+   * spec (openai:<model>, builtin:<dir> …). The default is a reference solver, so a project
+   * without a trainer still turns the flywheel.
+   */
   policy: z.string().trim().min(1).default("budget:2"),
   /** A problem counts as failed under this pass rate. */
   threshold: z.number().min(0).max(1).default(0.5),
 });
 export type ReasoningSettings = z.infer<typeof ReasoningSettings>;
+/** reasoning.policy: the round's own trained policy. */
+export const TRAINED_POLICY = "trained";
 
 export const ProjectSettings = z.object({
   /** Generated data waits for reviewers before it joins the next round (approved only). */

@@ -26,7 +26,9 @@ import { RoundSpec } from "@/lib/train/protocol";
 import type { StepContext } from "./context";
 import { advanceProject } from "./driver";
 import { prepareStep } from "./steps/prepare";
+import { reasonStep } from "./steps/reason";
 import { trainStep } from "./steps/train";
+import { getProblemEval } from "@/db/queries/problems";
 
 const db = studioDb();
 const SLUG = "clinic-appointments";
@@ -53,5 +55,31 @@ describe("the train step", () => {
     expect(data.validation.filter(isProblemTask).some((t) => trainRoots.has(t.problem.lineage.root))).toBe(false);
     expect(data.train.some((t) => !isProblemTask(t))).toBe(true);
     expect(data.label).toMatch(new RegExp(`\\+ ${recorded.ids.length} problems$`));
+  });
+
+  it("with reasoning.policy \"trained\", evaluates the round's problems with the checkpoint it just trained and hardens its failures", async () => {
+    const loaded: string[] = [];
+    // a checkpoint loader double: the trained policy answers nothing, so every problem fails
+    const loadBuiltin = async (dir: string) => (loaded.push(dir), { name: `builtin:${dir}`, act: async () => ({ role: "assistant" as const, content: "<answer>unknown</answer>" }) });
+    const start = async (name: string) => {
+      const project = createProject({ db, input: { name, domains: [SLUG], backend: "builtin", settings: { seed: 6, train: { steps: 1 }, reasoning: { problems: 6, samples: 1, policy: "trained" } } } });
+      const { round } = await advanceProject({ db, projectId: project.id });
+      const ctx: StepContext = { db, project, roundId: round.id, jobId: 0, signal: new AbortController().signal, autoApprove: true, deps: { agentDeps: { loadBuiltin } }, round: () => getRound({ db, id: round.id }) };
+      await prepareStep(ctx);
+      return ctx;
+    };
+
+    const untrained = await start("clinic-untrained-solver");
+    expect(await reasonStep(untrained)).toMatchObject({ status: "done", note: expect.stringMatching(/no trained policy to evaluate problems with/) });
+
+    const ctx = await start("clinic-trained-solver");
+    await trainStep(ctx);
+    const checkpoint = ctx.round().results.train!.checkpoint!;
+    expect(await reasonStep(ctx)).toMatchObject({ status: "done" });
+    expect(loaded).toEqual([checkpoint]);
+    const record = ctx.round().results.reasoning![SLUG];
+    expect(getProblemEval({ db, id: record.evalId! }).policy).toBe(`builtin:${checkpoint}`);
+    expect(record).toMatchObject({ passRate: 0, parents: ctx.round().inputs!.problems.find((p) => p.domain === SLUG)!.ids.length });
+    expect(record.verifiedIds!.length).toBeGreaterThan(0);
   });
 });

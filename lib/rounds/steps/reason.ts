@@ -6,6 +6,7 @@ import { problemAgents } from "@/lib/reasoning/policy-agents";
 import type { StepContext, StepOutcome } from "../context";
 import { inputsOf } from "../context";
 import type { ReasoningRecord } from "../records";
+import { TRAINED_POLICY } from "../schema";
 
 /**
  * Harden problems (the reasoning flywheel): the problem policy is evaluated on the round's
@@ -20,15 +21,18 @@ export async function reasonStep(ctx: StepContext): Promise<StepOutcome> {
   const round = ctx.round();
   const inputs = inputsOf(round);
   const parts: string[] = [];
+  const policy = settings.policy === TRAINED_POLICY ? (round.results.train?.policy ?? null) : settings.policy;
   for (const set of inputs.problems) {
     if (ctx.round().results.reasoning?.[set.domain]) continue;
     const problems = set.ids.map((id) => getProblem({ db, id }).problem);
     let record: ReasoningRecord;
     if (!problems.length) {
       record = { available: true, note: "no problems in this round's input" };
+    } else if (!policy) {
+      record = { available: true, note: `no trained policy to evaluate problems with (${round.results.train?.note ?? "the round trained none"}): set reasoning.policy to a solver such as budget:2, or an agent spec` };
     } else {
-      const agentFor = await problemAgents(settings.policy, ctx.deps.agentDeps ?? studioAgentDeps(db));
-      const evaluation = await evaluateProblems({ db, slug: set.domain, policy: settings.policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
+      const agentFor = await problemAgents(policy, ctx.deps.agentDeps ?? studioAgentDeps(db));
+      const evaluation = await evaluateProblems({ db, slug: set.domain, policy, agentFor, samples: settings.samples, round: round.number, problems, signal: ctx.signal });
       const parents = failuresOfEval({ db, evalId: evaluation.eval_id, threshold: settings.threshold });
       const hardened = parents.length ? await hardenProblems({ db, slug: set.domain, parents, seed: round.seed, signal: ctx.signal }) : null;
       record = {
