@@ -3,13 +3,14 @@ import { TrainPages } from "./pages/train-page";
 
 const DOMAIN = "clinic-appointments";
 
-test("a curator trains a tiny built-in policy on verified cases and watches the run to its checkpoint", async ({ page }) => {
+test("a curator trains a tiny built-in policy on verified cases and reasoning problems, and watches the run to its checkpoint", async ({ page }) => {
   test.setTimeout(600_000);
   const train = new TrainPages(page);
   await train.verifyDomain(DOMAIN);
+  await train.generateProblems(DOMAIN, 8, 41);
 
   const name = `e2e tiny round ${Date.now()}`;
-  const runId = await train.startRound({ name, domain: DOMAIN, steps: 4, every: 2, dModel: 16, layers: 1, group: 2, tasks: 2 });
+  const runId = await train.startRound({ name, domain: DOMAIN, steps: 4, every: 2, dModel: 16, layers: 1, group: 2, tasks: 2, withProblems: true }, "screenshots/train-form-problems.png");
 
   // Live: the status turns RUNNING and the curves fill as metrics arrive (polled, appended).
   await expect(train.status()).toHaveText(/RUNNING|SUCCEEDED/, { timeout: 120_000 });
@@ -18,6 +19,9 @@ test("a curator trains a tiny built-in policy on verified cases and watches the 
   await expect(train.status()).toHaveText("SUCCEEDED", { timeout: 420_000 });
   await expect(page.getByTestId("run-steps")).toHaveText("4 / 4");
   await expect(page.getByTestId("kind-table")).toBeVisible();
+  // the problems trained and were held out by family beside the cases: their kinds have columns
+  await expect(page.getByTestId("kind-table")).toContainText(/problem:\w+/);
+  await expect(page.getByTestId("run-logs")).toContainText(/\+ \d+ problems/);
   await expect(page.getByTestId("checkpoint-row").first()).toBeVisible();
   await expect(page.getByTestId("run-logs")).toContainText("status → SUCCEEDED");
 

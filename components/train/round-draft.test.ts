@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RoundSpec } from "@/lib/train/protocol";
 import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
-import { defaultDraft, draftToSpec, withBackend } from "./round-draft";
+import { defaultDraft, draftToSpec, PROBLEM_CONTEXT, withBackend } from "./round-draft";
 
 describe("round draft", () => {
   it("starts the built-in backend from its tested preset (the CLI's), TRL from the spec's defaults", () => {
@@ -42,5 +42,12 @@ describe("round draft", () => {
     const r = RoundSpec.safeParse(draftToSpec(d));
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].path).toEqual(["grpo", "n"]);
+  });
+
+  it("gives the built-in policy a problem-sized context when the round trains on reasoning problems", () => {
+    const draft = { ...defaultDraft("domain:retail-orders"), withProblems: true };
+    expect(RoundSpec.parse(draftToSpec(draft)).model.options).toMatchObject({ ...BUILTIN_PRESET.model.options, contextLength: PROBLEM_CONTEXT });
+    expect(RoundSpec.parse(draftToSpec({ ...draft, withProblems: false })).model.options).toEqual(BUILTIN_PRESET.model.options);
+    expect(RoundSpec.parse(draftToSpec({ ...withBackend(draft, "trl"), modelPath: "tiny-qwen3" })).model.options).toEqual({});
   });
 });

@@ -18,6 +18,8 @@ export type RoundDraft = {
   grpo: Record<keyof GrpoSettings, string>;
   schedule: Record<keyof Schedule, string>;
   seed: string;
+  /** Also train on the dataset domain's verified reasoning problems (resolved to ids by the server). */
+  withProblems: boolean;
 };
 
 const strings = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)])) as Record<keyof T, string>;
@@ -45,7 +47,7 @@ export const withBackend = (d: RoundDraft, backend: Backend): RoundDraft => ({ .
 
 /** A new form: the built-in backend's preset (the configuration CI trains with). */
 export function defaultDraft(dataset = "", backend: Backend = "builtin"): RoundDraft {
-  return { name: "", dataset, validationRatio: "0.25", seed: "0", ...backendDefaults(backend) };
+  return { name: "", dataset, validationRatio: "0.25", seed: "0", withProblems: false, ...backendDefaults(backend) };
 }
 
 /** A typed number, or undefined (the spec's default) when the field is empty. */
@@ -63,10 +65,14 @@ export function parseDatasetChoice(choice: string, validationRatio: string): Dat
   return undefined;
 }
 
+/** A problem's reads outgrow a case's conversation: the built-in policy gets this context for them. */
+export const PROBLEM_CONTEXT = 512;
+
 /** The round spec the API validates (it names any field that is out of range). */
 export function draftToSpec(d: RoundDraft): RoundSpecInput {
   const builtin = d.backend === "builtin";
-  const sizes = { ...(builtin ? BUILTIN_PRESET.model.options : {}), dModel: optNum(d.dModel), layers: optNum(d.layers) };
+  const context = builtin && d.withProblems ? { contextLength: Math.max(PROBLEM_CONTEXT, BUILTIN_PRESET.model.options.contextLength) } : {};
+  const sizes = { ...(builtin ? BUILTIN_PRESET.model.options : {}), ...context, dModel: optNum(d.dModel), layers: optNum(d.layers) };
   const options = Object.fromEntries(Object.entries(sizes).filter(([, v]) => v !== undefined)) as Record<string, number>;
   const lora: Record<string, number | boolean> = d.lora ? { lora: true, loraRank: optNum(d.loraRank) ?? 16 } : {};
   const model = builtin

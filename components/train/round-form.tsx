@@ -2,9 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useDomainSlugs, useSnapshots } from "@/components/datasets/use-datasets";
-import { defaultDraft, draftToSpec, withBackend, type RoundDraft } from "./round-draft";
+import { defaultDraft, draftToSpec, PROBLEM_CONTEXT, withBackend, type RoundDraft } from "./round-draft";
 import { GrpoFields, grpoSummary, ScheduleFields } from "./setting-fields";
-import { useBackends, useStartRound } from "./use-train";
+import { useBackends, useStartRound, useVerifiedProblemCount } from "./use-train";
 import type { Backend } from "@/lib/train/protocol";
 
 /** "New round": backend, dataset, model size, GRPO settings and schedule; opens the run once queued. */
@@ -22,13 +22,16 @@ export function RoundForm({ initialModelPath = "", initialBackend = "builtin", o
     ...(snapshots.data?.snapshots ?? []).map((s) => ({ value: `snapshot:${s.id}`, label: `${s.name} — snapshot, ${s.train} train / ${s.validation} val.` })),
   ];
   const dataset = draft.dataset || choices[0]?.value || "";
+  const datasetDomain = dataset.startsWith("domain:") ? dataset.slice("domain:".length) : (snapshots.data?.snapshots.find((s) => `snapshot:${s.id}` === dataset)?.domainSlug ?? null);
+  const problemCount = useVerifiedProblemCount(datasetDomain).data ?? 0;
+  const withProblems = draft.withProblems && problemCount > 0;
   const isBuiltin = draft.backend === "builtin";
   const unavailable = (backends.data ?? []).filter((b) => !b.available);
   const chosen = backends.data?.find((b) => b.backend === draft.backend);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    start.mutate(draftToSpec({ ...draft, dataset }), { onSuccess: (run) => router.push(`/train/${run.id}`) });
+    start.mutate({ ...draftToSpec({ ...draft, dataset, withProblems }), withProblems }, { onSuccess: (run) => router.push(`/train/${run.id}`) });
   };
 
   return (
@@ -52,6 +55,14 @@ export function RoundForm({ initialModelPath = "", initialBackend = "builtin", o
             {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
           </select>
           <small>A domain trains on its verified cases, split by persona and branch now; a snapshot (Datasets page) brings a frozen split.</small>
+        </label>
+        <label className="field" title={problemCount ? undefined : "Generate problems on the Reasoning page first"}>
+          <span>Reasoning problems</span>
+          <span>
+            <input type="checkbox" checked={withProblems} disabled={!problemCount} onChange={(e) => set({ withProblems: e.target.checked })} data-testid="round-with-problems" />
+            {" "}also train on its {problemCount} verified problem{problemCount === 1 ? "" : "s"}
+          </span>
+          <small>{withProblems && isBuiltin ? `Held out by family; the built-in policy gets a ${PROBLEM_CONTEXT}-token context (a problem's reads are long).` : "Held out by family (a problem and its variants stay on one side)."}</small>
         </label>
         <label className="field">
           <span>Name (optional)</span>

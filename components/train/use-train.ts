@@ -57,10 +57,18 @@ export const useBackends = () =>
 export function useStartRound() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (spec: RoundSpecInput) => fetchJson<{ run: RunSummary }>("/api/train/runs", { method: "POST", body: spec }).then((r) => r.run),
+    mutationFn: (body: RoundSpecInput & { withProblems?: boolean }) => fetchJson<{ run: RunSummary }>("/api/train/runs", { method: "POST", body }).then((r) => r.run),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["train", "runs"] }),
   });
 }
+
+/** How many verified reasoning problems a domain has (what "with reasoning problems" would add). */
+export const useVerifiedProblemCount = (domain: string | null) =>
+  useQuery({
+    queryKey: ["reasoning", "problems", "verified-count", domain],
+    enabled: !!domain,
+    queryFn: () => fetchJson<{ total: number }>(`/api/reasoning/problems?domain=${encodeURIComponent(domain!)}&verdict=verified&limit=1`).then((r) => r.total),
+  });
 
 export function useStopRun(id: number) {
   const qc = useQueryClient();

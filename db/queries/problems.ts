@@ -109,6 +109,11 @@ export function listProblems({ db, filter = {}, limit = 100, offset = 0 }: { db:
   return { rows: hydrate(db, rows), total };
 }
 
+/** The ids of the problems a filter selects, in id order (no rows hydrated). */
+export function problemIds({ db, filter = {} }: { db: Db; filter?: ProblemFilter }): string[] {
+  return db.select({ id: problems.id }).from(problems).where(where(filter)).orderBy(asc(problems.id)).all().map((r) => r.id);
+}
+
 /** Problems by id with their review state (in the given order; ids not stored are absent). */
 export function problemsByIds({ db, ids }: { db: Db; ids: string[] }): { problem: Problem; status: ReviewState }[] {
   const found = new Map<string, { problem: Problem; status: ReviewState }>();

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /** A small round, fast enough for e2e on a CPU: the built-in policy at a size, or TRL on a model. */
-export type TinyRound = { name: string; domain: string; steps: number; every: number; group: number; tasks: number; maxTurns?: number } & (
+export type TinyRound = { name: string; domain: string; steps: number; every: number; group: number; tasks: number; maxTurns?: number; withProblems?: boolean } & (
   | { backend?: "builtin"; dModel: number; layers: number }
   | { backend: "trl"; model: string; maxNewTokens: number }
 );
@@ -28,6 +28,7 @@ export class TrainPages {
     if (r.backend === "trl") await this.page.getByTestId("round-backend").selectOption("trl");
     await this.page.getByTestId("round-dataset").selectOption(`domain:${r.domain}`);
     await this.page.getByTestId("round-name").fill(r.name);
+    if (r.withProblems) await this.page.getByTestId("round-with-problems").check(); // enabled once the domain's count arrives
     if (r.backend === "trl") {
       await this.page.getByTestId("model-path").fill(r.model);
     } else {
@@ -47,6 +48,13 @@ export class TrainPages {
     await this.page.waitForURL(/\/train\/\d+$/);
     await expect(this.page.getByRole("heading", { name: r.name })).toBeVisible();
     return Number(this.page.url().split("/").pop());
+  }
+
+  /** Generates verified reasoning problems for a domain (a durable job) and waits until they are stored. */
+  async generateProblems(slug: string, count: number, seed: number) {
+    const started = await this.page.request.post("/api/reasoning/generate", { data: { domain: slug, count, seed, round: 0 } });
+    expect(started.ok()).toBe(true);
+    await expect.poll(async () => (await (await this.page.request.get(`/api/reasoning/problems?domain=${slug}&verdict=verified&limit=1`)).json()).total, { timeout: 60_000 }).toBeGreaterThanOrEqual(count);
   }
 
   status() {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { databasePath } from "@/db/client";
 import { attachJob, createRun, getRun, requestStop, setRunStatus, stopRequested, appendEvent, type TrainRunRow } from "@/db/queries/train-runs";
+import { problemIds } from "@/db/queries/problems";
 import { loadTrainingData } from "@/db/queries/train-dataset";
 import { enqueueJob, cancelJob } from "@/lib/jobs/control";
 import { DomainError } from "@/lib/errors";
@@ -20,9 +21,22 @@ export function runDirectory(runId: number): string {
   return path.join(/*turbopackIgnore: true*/ base, "runs", dbName, String(runId));
 }
 
-/** Validates a spec (and that its dataset has cases), creates the run and queues its job. */
-export async function startRound({ db, spec: input, createdBy = "" }: { db: Db; spec: RoundSpecInput; createdBy?: string }): Promise<TrainRunRow> {
-  const spec = RoundSpec.parse(input);
+/**
+ * The spec with every verified problem of its dataset's domain added (what the panel's "with
+ * reasoning problems" asks for); the ids are recorded in the spec, so the run replays exactly.
+ */
+export function withDomainProblems(db: Db, spec: RoundSpec): RoundSpec {
+  const { domain } = loadTrainingData({ db, ref: { ...spec.dataset, problems: undefined }, seed: spec.seed });
+  const ids = problemIds({ db, filter: { domain: domain.slug, verdict: "verified" } });
+  if (!ids.length) throw new DomainError("invalid", `${domain.name} has no verified reasoning problems: generate some on the Reasoning page, or untick "with reasoning problems".`, { field: "withProblems" });
+  const validationRatio = spec.dataset.kind === "domain" ? spec.dataset.validationRatio : 0.25;
+  return { ...spec, dataset: { ...spec.dataset, problems: { ids, validationRatio } } };
+}
+
+/** Validates a spec (and that its dataset has cases), creates the run and queues its job; `withProblems` adds the domain's verified problems. */
+export async function startRound({ db, spec: input, createdBy = "", withProblems = false }: { db: Db; spec: RoundSpecInput; createdBy?: string; withProblems?: boolean }): Promise<TrainRunRow> {
+  const parsed = RoundSpec.parse(input);
+  const spec = withProblems ? withDomainProblems(db, parsed) : parsed;
   const data = loadTrainingData({ db, ref: spec.dataset, seed: spec.seed });
   if (!data.train.length) throw new DomainError("invalid", `${data.label} has no training cases: every case fell into the validation split; lower the validation ratio or add cases.`);
   const run = createRun({ db, spec: { ...spec, name: spec.name || `${spec.backend} on ${data.label}` }, createdBy });

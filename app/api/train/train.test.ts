@@ -13,6 +13,7 @@ import * as backends from "./backends/route";
 import { studioDb } from "@/db";
 import { appendEvent, createRun } from "@/db/queries/train-runs";
 import { verifyAndStoreDomain } from "@/db/queries/verify";
+import { generateAndStore } from "@/lib/reasoning/flywheel";
 import { RoundSpec } from "@/lib/train/protocol";
 
 const { call, signIn } = routeClient();
@@ -67,6 +68,21 @@ describe("/api/train", () => {
     expect((await invalid.json()).error.message).toMatch(/grpo\.n/);
     const noDomain = await call(runs.POST, "/api/train/runs", { method: "POST", body: { backend: "builtin", dataset: { kind: "domain", domainSlug: "nope" } } });
     expect(noDomain.status).toBe(404);
+  });
+
+  it("with withProblems, records the dataset domain's verified problems in the spec; says so when there are none", async () => {
+    const body = { backend: "builtin", dataset: { kind: "domain", domainSlug: "clinic-appointments", validationRatio: 0.3 }, withProblems: true };
+    const none = await call(runs.POST, "/api/train/runs", { method: "POST", body });
+    expect(none.status).toBe(400);
+    expect((await none.json()).error.message).toMatch(/has no verified reasoning problems: generate some on the Reasoning page/);
+
+    const generated = generateAndStore({ db: studioDb(), slug: "clinic-appointments", count: 5, seed: 3 }).problems;
+    const created = await call(runs.POST, "/api/train/runs", { method: "POST", body });
+    expect(created.status).toBe(201);
+    const { run } = await created.json();
+    expect(run.spec.dataset.problems).toEqual({ ids: generated.map((p) => p.id).sort(), validationRatio: 0.3 });
+    expect(run.spec).not.toHaveProperty("withProblems");
+    await call(stop.POST, `/api/train/runs/${run.id}/stop`, { method: "POST", params: { id: String(run.id) } });
   });
 
   it("says which backends are available", async () => {
