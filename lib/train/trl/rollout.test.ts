@@ -4,7 +4,8 @@ import { startEnvServer, tasksSource, type EnvServer } from "@/lib/envserver";
 import { hackTrajectory, normalTrajectory } from "@/lib/sim/trajectory";
 import { trainerPaths, workerEnv } from "./paths";
 import { runCommand } from "./python";
-import { clinicTasks, countingProxy, SKIP_REASON, venvMissing } from "./test-fixture";
+import { problemChatRecord } from "@/lib/export";
+import { clinicProblemTasks, clinicTasks, countingProxy, SKIP_REASON, venvMissing } from "./test-fixture";
 
 /**
  * The worker's episode loop against the real environment server, with recorded turns in place of a
@@ -14,10 +15,11 @@ import { clinicTasks, countingProxy, SKIP_REASON, venvMissing } from "./test-fix
 describe.skipIf(venvMissing)(`TRL worker episodes against the environment server${venvMissing ? ` (skipped: ${SKIP_REASON})` : ""}`, () => {
   const tasks = clinicTasks();
   const picked = [tasks[0], tasks[3], tasks[7]];
+  const [problem] = clinicProblemTasks(1);
   let server: EnvServer;
   let proxy: Awaited<ReturnType<typeof countingProxy>>;
   beforeAll(async () => {
-    server = await startEnvServer({ source: tasksSource(tasks), token: "t0ken" });
+    server = await startEnvServer({ source: tasksSource([...tasks, problem]), token: "t0ken" });
     proxy = await countingProxy(server.url);
   });
   afterAll(async () => {
@@ -30,7 +32,7 @@ describe.skipIf(venvMissing)(`TRL worker episodes against the environment server
     const input = JSON.stringify({ url: proxy.url, token: "t0ken", tokenizerDir: paths.tokenizerDir, cases });
     const run = await runCommand(paths.python, [path.join(paths.workerDir, "tests", "replay_episodes.py")], { env: workerEnv(paths), input, timeoutMs: 60_000 });
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
-    return JSON.parse(run.stdout.trim().split("\n").pop()!) as { id: string; reward: number; turns: number; toolCalls: number; endReason: string; modelText: string; envText: string }[];
+    return JSON.parse(run.stdout.trim().split("\n").pop()!) as { id: string; reward: number; turns: number; toolCalls: number; endReason: string; modelText: string; envText: string; promptText: string }[];
   }
 
   it("forwards tool calls and text turns faithfully: the ideal agent earns 1, the persuaded agent 0", async () => {
@@ -56,4 +58,15 @@ describe.skipIf(venvMissing)(`TRL worker episodes against the environment server
     expect(first.envText).toContain("<tool_response>");
     expect(first.envText).toContain("<|im_start|>user");
   }, 180_000);
+
+  it("shows a problem's episode only its own read tools, and scores its answer", async () => {
+    const record = problemChatRecord({ kind: "problem", id: problem.id, problem: problem.problem, domain: problem.domain }, "train");
+    const [r] = await replay([{ id: problem.id, turns: record.messages.filter((m) => m.role === "assistant") }]);
+    expect(r).toMatchObject({ reward: 1, endReason: "answered" });
+    const allowed = problem.problem.tools;
+    const writes = problem.domain.tools.filter((t) => t.effect.kind === "write").map((t) => t.name);
+    expect(allowed.length).toBeGreaterThan(0);
+    for (const name of allowed) expect(r.promptText).toContain(`"name": "${name}"`);
+    for (const name of writes) expect(r.promptText, name).not.toContain(`"name": "${name}"`);
+  }, 120_000);
 });

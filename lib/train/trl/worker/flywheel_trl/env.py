@@ -112,6 +112,7 @@ def make_env_class(client, tools, max_turns=None, seed=0):
             self.done = False
             self.end_reason = None
             self.pending_content = None  # the assistant text that goes with the next tool call
+            self.episode_tools = None  # the tools this episode allows (a problem: its read tools), by name
 
         def reset(self, case_id=None, **_row):
             """Starts a session on the case; returns the user's opening turn."""
@@ -121,6 +122,7 @@ def make_env_class(client, tools, max_turns=None, seed=0):
                 body["max_turns"] = max_turns
             res = client.request("POST", "/sessions", body)
             self.session_id, self.messages = res["session_id"], res["messages"]
+            self.episode_tools = {t["function"]["name"] for t in res["tools"]} if res.get("tools") is not None else None
             self.done, self.end_reason = False, None
             return self.messages[-1]["content"] if self.messages else None
 
@@ -159,5 +161,7 @@ def make_env_class(client, tools, max_turns=None, seed=0):
 
 
 def tool_methods(env):
-    """The bound tool methods of an environment instance (the public methods TRL would collect), in the domain's order."""
-    return [getattr(env, n) for n in env._tool_names]
+    """The bound tool methods of an environment instance, in the domain's order: after a reset only
+    those its episode allows (a problem shows its read tools, not the domain's writes)."""
+    allowed = getattr(env, "episode_tools", None)
+    return [getattr(env, n) for n in env._tool_names if allowed is None or n in allowed]

@@ -53,6 +53,7 @@ def main():
         results.append({
             "id": case["id"], "reward": ep.reward, "turns": ep.turns, "toolCalls": ep.tool_calls, "endReason": ep.end_reason,
             "modelText": tokenizer.decode(model_ids), "envText": tokenizer.decode(env_ids), "messages": ep.messages,
+            "promptText": tokenizer.decode(ep.prompt_ids),
         })
     print(json.dumps(results))
 
