@@ -45,6 +45,15 @@ describe("ProblemEpisode", () => {
     expect(await runEpisode(oracleAgent(problems[0]), task(0))).toMatchObject({ reward: 1, endReason: "answered", toolCalls: problems[0].plan.length });
   });
 
+  it("a trainer's turn limit still leaves a problem its planned reads and the answer", async () => {
+    const longest = problems.reduce((a, b) => (b.plan.length > a.plan.length ? b : a));
+    expect(longest.plan.length).toBeGreaterThan(1);
+    const t: ProblemTask = { id: longest.id, problem: longest, domain: clinicDomain };
+    const episode = openEpisode(t, { maxTurns: 1 }) as ProblemEpisode;
+    const steps = await playOracle(episode);
+    expect(steps.at(-1)).toMatchObject({ done: true, endReason: "answered", reward: 1 });
+  });
+
   it("a write tool is an unknown tool to a problem, and the turn limit ends it unanswered", async () => {
     const episode = new ProblemEpisode(task(0), { maxTurns: 1 });
     await episode.reset();
