@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ReasoningPage } from "./pages/reasoning-page";
 import { TrainPages } from "./pages/train-page";
 
 const DOMAIN = "clinic-appointments";
@@ -37,6 +38,18 @@ test("a curator trains a tiny built-in policy on verified cases and reasoning pr
   await expect(row).toContainText("SUCCEEDED");
   await expect(row).toContainText("4 / 4");
   await page.screenshot({ path: "screenshots/train-runs.png", fullPage: true });
+
+  // A checkpoint plays the domain's reasoning problems: its "On problems" fills in the Reasoning page's Evaluate step.
+  await page.goto(`/train/${runId}`);
+  await page.getByTestId("checkpoint-on-problems").first().click();
+  await page.waitForURL(/\/reasoning\?agent=builtin/);
+  const agent = await page.getByTestId("eval-agent").inputValue();
+  expect(agent).toMatch(/^builtin:.+checkpoints/);
+  await expect(page.getByTestId("action-domain")).toHaveValue(DOMAIN);
+  const reasoning = new ReasoningPage(page);
+  await reasoning.evaluate(DOMAIN, agent);
+  await expect(page.getByTestId("harden-eval").locator("option").nth(1)).toContainText(/builtin:.*\d+% pass/);
+  await page.screenshot({ path: "screenshots/reasoning-eval-checkpoint.png", fullPage: true });
 });
 
 test("a running round stops on request, saving a checkpoint", async ({ page }) => {

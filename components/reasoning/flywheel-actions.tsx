@@ -15,13 +15,13 @@ function FlywheelJob({ job }: { job: FlywheelJobRow }) {
 }
 
 /** The flywheel's three steps as durable jobs: generate problems, evaluate a policy, harden its failures. */
-export function FlywheelActions() {
+export function FlywheelActions({ initialAgent, initialDomain }: { initialAgent?: string; initialDomain?: string } = {}) {
   const domains = useDomains().data?.domains ?? [];
   const evals = useProblemEvals().data ?? [];
-  const [domain, setDomain] = useState("");
+  const [domain, setDomain] = useState(initialDomain ?? "");
   const [count, setCount] = useState(20);
   const [seed, setSeed] = useState(0);
-  const [agent, setAgent] = useState("budget:3");
+  const [agent, setAgent] = useState(initialAgent ?? "budget:3");
   const [samples, setSamples] = useState(1);
   const [round, setRound] = useState(0);
   const [evalId, setEvalId] = useState("");
@@ -30,7 +30,7 @@ export function FlywheelActions() {
   const generate = useGenerate();
   const evaluate = useStartEval();
   const harden = useHarden();
-  const slug = domain || domains[0]?.slug || "";
+  const slug = (domains.some((d) => d.slug === domain) ? domain : "") || domains[0]?.slug || "";
   const failure = generate.error ?? evaluate.error ?? harden.error;
   const domainEvals = evals.filter((e) => e.domain === slug);
   // an evaluation picked under another domain does not carry over

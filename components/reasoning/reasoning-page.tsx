@@ -12,7 +12,7 @@ import "./reasoning.css";
 const PAGE = 50;
 
 /** The reasoning flywheel: generate verifiable problems, evaluate, harden the failures, and watch difficulty shift. */
-export function ReasoningPage() {
+export function ReasoningPage({ agent, domain }: { agent?: string; domain?: string } = {}) {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function ReasoningPage() {
       <h1>Reasoning</h1>
       <p className="lede">Data-analysis problems whose answers are computed by a query over the domain&apos;s database and reached through its read tools; the problems a policy fails come back harder, and each variant keeps its lineage.</p>
       <div className="reasoning-top">
-        <FlywheelActions />
+        <FlywheelActions initialAgent={agent} initialDomain={domain} />
         <div className="reasoning-side">
           <DifficultyHistogram domain={filters.domain} />
           <ExportPanel />

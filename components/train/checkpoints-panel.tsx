@@ -7,7 +7,11 @@ import { useStartEval, type RunSummary } from "./use-train";
 
 const EVAL_PREFIX: Record<Backend, string | null> = { builtin: "builtin", trl: "trl", "verl-ray": null };
 
-/** The run's checkpoints: evaluate one on the validation split, or start the next round from it. */
+/** The Reasoning page with its Evaluate step filled in for a checkpoint (and the run's domain, when the dataset names one). */
+const problemsHref = (agent: string, run: RunSummary) =>
+  `/reasoning?${new URLSearchParams({ agent, ...(run.spec.dataset.kind === "domain" ? { domain: run.spec.dataset.domainSlug } : {}) })}`;
+
+/** The run's checkpoints: evaluate one on the validation split or (Reasoning page) on problems, or start the next round from it. */
 export function CheckpointsPanel({ run, items, isLive }: { run: RunSummary; items: CheckpointEvent[]; isLive: boolean }) {
   const start = useStartEval();
   const [trials, setTrials] = useState("3");
@@ -36,7 +40,8 @@ export function CheckpointsPanel({ run, items, isLive }: { run: RunSummary; item
                 {agentPrefix ? (
                   <>
                     <button className="btn small" onClick={() => evaluate(c)} disabled={start.isPending} data-testid="checkpoint-evaluate">Evaluate</button>{" "}
-                    <Link className="btn small" href={`/train?backend=${run.spec.backend}&from=${encodeURIComponent(c.path)}`}>Next round from here</Link>
+                    <Link className="btn small" href={`/train?backend=${run.spec.backend}&from=${encodeURIComponent(c.path)}`}>Next round from here</Link>{" "}
+                    <Link className="btn small" href={problemsHref(`${agentPrefix}:${c.path}`, run)} title="Evaluate this checkpoint on the domain's reasoning problems (Reasoning page)" data-testid="checkpoint-on-problems">On problems</Link>
                   </>
                 ) : (
                   <span className="muted" title="verl checkpoints stay on the Ray cluster: evaluate them there, or copy one here and evaluate it as trl:<folder>.">—</span>
