@@ -31,6 +31,11 @@ test("a curator trains a tiny built-in policy on verified cases and reasoning pr
   await expect(page.getByTestId("message-list")).toContainText(/user/i);
   await page.screenshot({ path: "screenshots/train-run-finished.png", fullPage: true });
 
+  // The checkpoint scores itself on the validation split: the eval harness in the studio's server, with the JS sampler (no tfjs there).
+  await page.getByTestId("eval-trials").fill("1");
+  await page.getByTestId("checkpoint-row").first().getByTestId("checkpoint-evaluate").click();
+  await expect(page.getByTestId("eval-row").filter({ hasText: "step" }).first()).toContainText("succeeded", { timeout: 120_000 });
+
   // The rounds table lists it with its steps.
   await page.goto("/train");
   const row = page.getByTestId(`run-row-${runId}`);

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useDomains } from "@/components/domains/use-domains";
 import { JobProgressView } from "@/components/jobs/job-progress";
 import { SelectField } from "./select-field";
+import { policyLabel } from "./policy-label";
 import { flywheelJobTitle, type FlywheelJobRow } from "./flywheel-jobs";
 import { useFlywheelJobs, useGenerate, useHarden, useProblemEvals, useRefreshWhenDone, useStartEval } from "./use-reasoning";
 
@@ -62,7 +63,7 @@ export function FlywheelActions({ initialAgent, initialDomain }: { initialAgent?
             <span>From evaluation</span>
             <select value={picked} onChange={(e) => setEvalId(e.target.value)} data-testid="harden-eval">
               <option value="">pick one</option>
-              {domainEvals.map((e) => <option key={e.id} value={e.id}>#{e.id} {e.policy} · {pct(e.summary?.pass_rate)} pass · round {e.round}</option>)}
+              {domainEvals.map((e) => <option key={e.id} value={e.id}>#{e.id} {policyLabel(e.policy)} · {pct(e.summary?.pass_rate)} pass · round {e.round}</option>)}
             </select>
           </label>
           <label className="field"><span>Pass rate under</span><input type="number" min={0} max={1} step={0.1} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} /></label>

@@ -1,3 +1,5 @@
+import { policyLabel } from "./policy-label";
+
 /** The reasoning page's durable jobs, newest first, titled from their inputs (so they survive a reload). */
 export const FLYWHEEL_JOB_KINDS = ["reasoning.generate", "reasoning.eval", "reasoning.harden"] as const;
 
@@ -10,7 +12,7 @@ export function flywheelJobTitle(job: FlywheelJobRow): { title: string; unit: st
     case "reasoning.generate":
       return { title: `Generate ${i.count} problems (${i.domain})`, unit: "batches of up to 10 problems" };
     case "reasoning.eval":
-      return { title: `Evaluate ${i.agent} (${i.domain})`, unit: "problems" };
+      return { title: `Evaluate ${policyLabel(String(i.agent))} (${i.domain})`, unit: "problems" };
     case "reasoning.harden":
       return { title: `Harden failures of evaluation #${i.evalId} (${i.domain})`, unit: "failed problems" };
     default:

@@ -1,10 +1,11 @@
 "use client";
 import type { StoredProblem } from "./use-reasoning";
+import { policyLabel } from "./policy-label";
 import { StatementText } from "./statement-text";
 
 const rate = (s: StoredProblem) => {
   const last = s.problem.difficulty.pass_rates.at(-1);
-  return last ? `${Math.round(last.rate * 100)}% (${last.policy})` : "–";
+  return last ? `${Math.round(last.rate * 100)}% (${policyLabel(last.policy)})` : "–";
 };
 
 /** The library: one row per problem; a click opens it. */

@@ -1,4 +1,5 @@
 "use client";
+import { policyLabel } from "./policy-label";
 import { useEffect, useRef } from "react";
 import { formatAnswer } from "@/lib/reasoning/format";
 import { FamilyView } from "./family-view";
@@ -72,7 +73,7 @@ export function ProblemView({ id, onSelect }: { id: string; onSelect: (id: strin
       ) : (
         <table className="simple">
           <thead><tr><th>Policy</th><th className="num">Round</th><th className="num">Samples</th><th className="num">Pass rate</th></tr></thead>
-          <tbody>{p.difficulty.pass_rates.map((r, i) => <tr key={i}><td>{r.policy}</td><td className="num">{r.round}</td><td className="num">{r.samples}</td><td className="num">{Math.round(r.rate * 100)}%</td></tr>)}</tbody>
+          <tbody>{p.difficulty.pass_rates.map((r, i) => <tr key={i}><td title={r.policy}>{policyLabel(r.policy)}</td><td className="num">{r.round}</td><td className="num">{r.samples}</td><td className="num">{Math.round(r.rate * 100)}%</td></tr>)}</tbody>
         </table>
       )}
       <h3>Family</h3>

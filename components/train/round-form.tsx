@@ -58,10 +58,10 @@ export function RoundForm({ initialModelPath = "", initialBackend = "builtin", o
         </label>
         <label className="field" title={problemCount ? undefined : "Generate problems on the Reasoning page first"}>
           <span>Reasoning problems</span>
-          <span>
+          <div>
             <input type="checkbox" checked={withProblems} disabled={!problemCount} onChange={(e) => set({ withProblems: e.target.checked })} data-testid="round-with-problems" />
             {" "}also train on its {problemCount} verified problem{problemCount === 1 ? "" : "s"}
-          </span>
+          </div>
           <small>{withProblems && isBuiltin ? `Held out by family; the built-in policy gets a ${PROBLEM_CONTEXT}-token context (a problem's reads are long).` : "Held out by family (a problem and its variants stay on one side)."}</small>
         </label>
         <label className="field">

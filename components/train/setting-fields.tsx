@@ -17,7 +17,7 @@ const GRPO: Field<keyof GrpoSettings>[] = [
 
 const SCHEDULE: Field<keyof Schedule>[] = [
   { key: "steps", label: "GRPO steps", help: "Policy-gradient steps after the warm start.", min: 0 },
-  { key: "sftSteps", label: "SFT steps", help: "Supervised warm start on the cases' normal paths first (0: none).", min: 0 },
+  { key: "sftSteps", label: "SFT steps", help: "Supervised warm start on the oracle's solutions first: cases' normal paths, problems' reads and answers (0: none).", min: 0 },
   { key: "evalEvery", label: "Evaluate every", help: "Steps between validation runs (also at the start and end).", min: 1 },
   { key: "saveEvery", label: "Save every", help: "Steps between checkpoints (also at the end).", min: 1 },
 ];

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { policyLabel } from "../../components/reasoning/policy-label";
 
 /** The Reasoning page: the flywheel's three jobs, the difficulty histogram, the library, one problem, and the export. */
 export class ReasoningPage {
@@ -31,7 +32,7 @@ export class ReasoningPage {
   async evaluate(slug: string, agent: string) {
     await this.page.getByTestId("eval-agent").fill(agent);
     await this.page.getByTestId("eval-button").click();
-    return this.jobSucceeds(`Evaluate ${agent} (${slug})`);
+    return this.jobSucceeds(`Evaluate ${policyLabel(agent)} (${slug})`);
   }
 
   /** Hardens the failures of the domain's newest evaluation (the first one listed); returns the evaluation's option text. */

@@ -2,7 +2,7 @@ import { assistantText, type AssistantMessage, type ChatMessage } from "@/lib/ch
 import type { Agent } from "@/lib/rollout/agent";
 import { doneLine } from "@/lib/sim/agent-phrasing";
 import { generateAction } from "./act";
-import { readCheckpoint } from "./checkpoint";
+import { readCheckpoint } from "./checkpoint-files";
 import { decodeAction } from "./codec";
 import { JsNet } from "./jsnet";
 import { observe } from "./observation";

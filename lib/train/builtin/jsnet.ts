@@ -1,4 +1,4 @@
-import { alibiSlopes, type ModelConfig } from "./model";
+import { alibiSlopes, type ModelConfig } from "./network";
 
 /**
  * The same network as model.ts, forward only, in plain typed-array loops with a key/value cache:

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { DomainError } from "@/lib/errors";
-import { TfSession, type Engine } from "./act";
+import type { Engine } from "./act";
+import { TfSession } from "./tf-session";
 import { JsNet } from "./jsnet";
 import { initialValues, weightShapes, type ModelConfig, type Weights } from "./model";
 import type { Vocab } from "./vocab";
