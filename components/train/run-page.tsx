@@ -13,7 +13,7 @@ import { checkpoints, kindPassRates, lastGrpoStep, logLines, samplesByStep, step
 import { useRun, useRunEvents } from "./use-train";
 import "./train.css";
 
-/** One round: live curves, validation by branch kind, sample rollouts, checkpoints, evaluations and the log. */
+/** One round: live curves, validation by kind (branch outcome or problem answer kind), sample rollouts, checkpoints, evaluations and the log. */
 export function RunPage({ id }: { id: number }) {
   const run = useRun(id);
   const log = useRunEvents(id);
@@ -41,7 +41,7 @@ export function RunPage({ id }: { id: number }) {
       {log.error && <div className="alert error" role="alert">Live updates failed: {log.error.message}. They retry every few seconds.</div>}
       <RunCharts grpo={view.grpo} sft={view.sft} isLive={isLive} />
       <div className="card section">
-        <h2>Validation pass rate by branch kind</h2>
+        <h2>Validation pass rate by kind</h2>
         <KindTable kinds={view.kinds.kinds} evals={view.kinds.evals} isLive={isLive} />
       </div>
       <div className="card section">

@@ -31,6 +31,7 @@ describe("run progress", () => {
   it("labels datasets, including a snapshot that no longer exists", () => {
     const db = openDb(":memory:");
     expect(datasetLabel({ db, ref: { kind: "domain", domainSlug: "clinic", validationRatio: 0.25 } })).toBe("clinic (verified cases)");
+    expect(datasetLabel({ db, ref: { kind: "domain", domainSlug: "clinic", validationRatio: 0.25, problems: { ids: ["p1", "p2"], validationRatio: 0.25 } } })).toBe("clinic (verified cases) + 2 problems");
     expect(datasetLabel({ db, ref: { kind: "snapshot", snapshotId: 9 } })).toBe("snapshot 9 (deleted)");
     const [row] = summarizeRuns({ db, runs: [createRun({ db, spec })] });
     expect(row).toMatchObject({ backend: "builtin", datasetLabel: "clinic (verified cases)", progress: { steps: 0 } });

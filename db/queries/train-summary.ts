@@ -36,14 +36,15 @@ export function runProgress({ db, runIds }: { db: Db; runIds: number[] }): Map<n
   return out;
 }
 
-/** A dataset reference in words: "clinic-appointments (verified cases)" or the snapshot's name. */
+/** A dataset reference in words: "clinic-appointments (verified cases)" or the snapshot's name, with "+ n problems" when it has some. */
 export function datasetLabel({ db, ref }: { db: Db; ref: DatasetRef }): string {
-  if (ref.kind === "domain") return `${ref.domainSlug} (verified cases)`;
+  const problems = ref.problems?.ids.length ? ` + ${ref.problems.ids.length} problems` : "";
+  if (ref.kind === "domain") return `${ref.domainSlug} (verified cases)${problems}`;
   try {
     const snap = getSnapshot({ db, id: ref.snapshotId });
-    return `${snap.name} (snapshot ${snap.id})`;
+    return `${snap.name} (snapshot ${snap.id})${problems}`;
   } catch (e) {
-    if (isDomainError(e) && e.code === "not_found") return `snapshot ${ref.snapshotId} (deleted)`;
+    if (isDomainError(e) && e.code === "not_found") return `snapshot ${ref.snapshotId} (deleted)${problems}`;
     throw e;
   }
 }
