@@ -79,6 +79,7 @@ test("the problems of both domains export as a verl reasoning dataset", async ({
   await expect(link).toHaveText(/^train\.parquet · \d+ rows$/);
   await expect(link).toHaveAttribute("href", /^\/api\/reasoning\/export\?format=verl&domain=all&.*file=train\.parquet$/);
   await page.screenshot({ path: "screenshots/reasoning-export.png", fullPage: true });
+  await panel.screenshot({ path: "screenshots/reasoning-export-panel.png" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toBe("reasoning-all-verl-train.parquet");
