@@ -1,4 +1,4 @@
-import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
+import { BUILTIN_PRESET, BUILTIN_PROBLEM_CONTEXT } from "@/lib/train/builtin/preset";
 import { GrpoSettings, Schedule, type Backend, type DatasetRef, type RoundSpecInput } from "@/lib/train/protocol";
 
 /** The "New round" form as typed: strings, so a half-typed number is never lost. */
@@ -66,7 +66,7 @@ export function parseDatasetChoice(choice: string, validationRatio: string): Dat
 }
 
 /** A problem's reads outgrow a case's conversation: the built-in policy gets this context for them. */
-export const PROBLEM_CONTEXT = 512;
+export const PROBLEM_CONTEXT = BUILTIN_PROBLEM_CONTEXT;
 
 /** The round spec the API validates (it names any field that is out of range). */
 export function draftToSpec(d: RoundDraft): RoundSpecInput {

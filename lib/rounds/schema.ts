@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILTIN_PRESET } from "@/lib/train/builtin/preset";
+import { BUILTIN_PRESET, BUILTIN_PROBLEM_CONTEXT } from "@/lib/train/builtin/preset";
 import { BACKENDS, GrpoSettings } from "@/lib/train/protocol";
 
 /**
@@ -102,12 +102,15 @@ export type ProjectInput = z.input<typeof ProjectInput>;
 /**
  * A built-in project trains with the backend's tested preset (SFT warm start, size, GRPO and SFT
  * settings) wherever its own settings are silent: a scratch policy without the warm start almost
- * never earns reward, so the defaults of the generic settings would train nothing.
+ * never earns reward, so the defaults of the generic settings would train nothing. With the
+ * reasoning side on, its rounds train on problems too, and the context grows to hold their reads.
  */
 export function withBackendDefaults(input: ProjectInput): ProjectInput {
   if ((input.backend ?? "builtin") !== "builtin") return input;
   const train = input.settings?.train ?? {};
-  const preset = { sftSteps: BUILTIN_PRESET.sftSteps, modelOptions: BUILTIN_PRESET.model.options, backendOptions: BUILTIN_PRESET.backendOptions };
+  const problems = input.settings?.reasoning?.enabled !== false;
+  const modelOptions = { ...BUILTIN_PRESET.model.options, ...(problems ? { contextLength: BUILTIN_PROBLEM_CONTEXT } : {}) };
+  const preset = { sftSteps: BUILTIN_PRESET.sftSteps, modelOptions, backendOptions: BUILTIN_PRESET.backendOptions };
   return { ...input, settings: { ...input.settings, train: { ...preset, ...train, grpo: { ...BUILTIN_PRESET.grpo, ...train.grpo } } } };
 }
 export type Project = z.infer<typeof ProjectInput> & { id: number; createdAt: string; createdBy: string };

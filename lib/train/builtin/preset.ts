@@ -11,3 +11,6 @@ export const BUILTIN_PRESET = {
   sftSteps: 40,
   backendOptions: { sftLearningRate: 0.015, sftBatchSize: 8 },
 } satisfies { model: RoundSpecInput["model"]; grpo: RoundSpecInput["grpo"]; sftSteps: number; backendOptions: Record<string, unknown> };
+
+/** The context a built-in policy gets when it trains on reasoning problems: their reads outgrow a case's conversation (up to ~400 tokens). */
+export const BUILTIN_PROBLEM_CONTEXT = 512;
