@@ -26,11 +26,12 @@ export function ProjectForm({ onCancel }: { onCancel: () => void }) {
   const [seed, setSeed] = useState(1);
   const [trials, setTrials] = useState(2);
   const [steps, setSteps] = useState(20);
+  const [solver, setSolver] = useState("budget:2");
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { name, domains: picked, backend, baseModel, settings: { reviewRequired, band, seed, trials, train: { steps } } },
+      { name, domains: picked, backend, baseModel, settings: { reviewRequired, band, seed, trials, train: { steps }, reasoning: { policy: solver } } },
       { onSuccess: (p) => router.push(`/rounds/${p.id}`) },
     );
   };
@@ -52,6 +53,16 @@ export function ProjectForm({ onCancel }: { onCancel: () => void }) {
         <label className="field"><span>Seed</span><input type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
         <label className="field"><span>Trials per case (k)</span><input type="number" min={1} max={16} value={trials} onChange={(e) => setTrials(Number(e.target.value))} /></label>
         {backend !== "none" && <label className="field"><span>Training steps per round</span><input type="number" min={0} value={steps} onChange={(e) => setSteps(Number(e.target.value))} /></label>}
+        <label className="field">
+          <span>Problem solver</span>
+          <input type="text" list="problem-solvers" value={solver} onChange={(e) => setSolver(e.target.value)} data-testid="project-solver" />
+          <datalist id="problem-solvers">
+            <option value="budget:2">a reference solver with two reads</option>
+            {backend !== "none" && <option value="trained">the checkpoint each round trains</option>}
+            <option value="oracle">the reference solver</option>
+          </datalist>
+          <small className="muted">Whose failed problems are hardened each round: <code>trained</code> for the round&apos;s own checkpoint, or an agent spec.</small>
+        </label>
         <label className="field">
           <span>Selection band (pass rate kept)</span>
           <span style={{ display: "flex", gap: 6 }}>

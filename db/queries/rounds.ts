@@ -4,7 +4,8 @@ import { projects, rounds } from "../schema-rounds";
 import { getDomainBySlug } from "./domains";
 import { DomainError } from "@/lib/errors";
 import { parseAgentSpec } from "@/lib/eval/agents";
-import { ProjectInput, ProjectSettings, withBackendDefaults, type Project, type RoundStatus, type RoundStep, type StepState } from "@/lib/rounds/schema";
+import { referenceBudget } from "@/lib/reasoning/agents";
+import { ProjectInput, ProjectSettings, TRAINED_POLICY, withBackendDefaults, type Project, type RoundStatus, type RoundStep, type StepState } from "@/lib/rounds/schema";
 import type { RoundInputs, RoundOutput, RoundResults } from "@/lib/rounds/records";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -14,6 +15,17 @@ const iso = () => new Date().toISOString();
 
 const toProject = (r: ProjectRow): Project => ({ ...r, settings: ProjectSettings.parse(r.settings) });
 
+/** The reasoning side's solver: "trained" (a backend that trains), a reference solver, or an agent spec's form. */
+function checkSolver(p: { backend: string; settings: { reasoning: { enabled: boolean; policy: string } } }): void {
+  const { enabled, policy } = p.settings.reasoning;
+  if (!enabled) return;
+  if (policy === TRAINED_POLICY) {
+    if (p.backend === "none") throw new DomainError("invalid", `Problem solver "trained" needs a backend that trains; without one, name an agent (budget:2, oracle, openai:<model>).`, { field: "settings.reasoning.policy" });
+    return;
+  }
+  if (referenceBudget(policy) === null) parseAgentSpec(policy);
+}
+
 export function createProject({ db, input, createdBy = "" }: { db: Db; input: ProjectInput; createdBy?: string }): Project {
   const p = ProjectInput.parse(withBackendDefaults(input));
   for (const slug of p.domains) getDomainBySlug({ db, slug }); // an unknown domain is a not_found naming it
@@ -22,6 +34,7 @@ export function createProject({ db, input, createdBy = "" }: { db: Db; input: Pr
     if (p.baseModel === "scratch") throw new DomainError("invalid", "Without a backend nothing is trained: name the agent to evaluate as the base model (openai:<model>, builtin:<checkpoint>, oracle, hack).", { field: "baseModel" });
     parseAgentSpec(p.baseModel);
   }
+  checkSolver(p);
   if (db.select({ id: projects.id }).from(projects).where(eq(projects.name, p.name)).get()) {
     throw new DomainError("conflict", `A project named "${p.name}" already exists.`, { field: "name" });
   }
