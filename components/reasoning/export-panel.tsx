@@ -45,7 +45,7 @@ function ExportResult({ result }: { result: ProblemExport }) {
 /** Verified problems as a training dataset (the CLI's `flywheel reasoning export`), downloaded file by file. */
 export function ExportPanel() {
   const domains = useDomains().data?.domains ?? [];
-  const sources: [string, string][] = [[ALL_DOMAINS, "all (domains + free text)"], ...domains.map((d): [string, string] => [d.slug, d.name]), [FREE_TEXT, "free text (imported)"]];
+  const sources: [string, string][] = [[ALL_DOMAINS, "all problems"], ...domains.map((d): [string, string] => [d.slug, d.name]), [FREE_TEXT, "free text (imported)"]];
   const run = useExportProblems();
   const [format, setFormat] = useState<Format>("verl");
   const [domain, setDomain] = useState(ALL_DOMAINS);
