@@ -29,9 +29,17 @@ export class ReasoningPage {
     return this.jobSucceeds(`Generate ${count} problems (${slug})`);
   }
 
-  async evaluate(slug: string, agent: string) {
+  /** Starts an evaluation; returns its job card (it appears once the server has queued it). */
+  async startEvaluate(slug: string, agent: string): Promise<Locator> {
     await this.page.getByTestId("eval-agent").fill(agent);
     await this.page.getByTestId("eval-button").click();
+    const job = this.page.getByTestId("job-progress").filter({ hasText: `Evaluate ${policyLabel(agent)} (${slug})` });
+    await expect(job).toBeVisible({ timeout: 30_000 });
+    return job;
+  }
+
+  async evaluate(slug: string, agent: string) {
+    await this.startEvaluate(slug, agent);
     return this.jobSucceeds(`Evaluate ${policyLabel(agent)} (${slug})`);
   }
 

@@ -12,6 +12,8 @@ import { observe } from "./observation";
  * conversation each turn (its own past turns as action tokens, exactly as in training), decodes
  * greedily under the grammar and answers with a real assistant message. No tfjs: the JS sampler.
  * A conversation that outgrows the context gets a sign-off, as a clipped training episode ends.
+ * Each turn first yields to the event loop: decoding is synchronous CPU work, and in the studio's
+ * server (evaluation jobs) a whole evaluation would otherwise hold every request until it ends.
  */
 export async function loadBuiltinAgent(checkpointDir: string, options: { seed?: number; maxNewTokens?: number } = {}): Promise<Agent> {
   const { config, vocab, values, meta } = readCheckpoint(checkpointDir);
@@ -20,6 +22,7 @@ export async function loadBuiltinAgent(checkpointDir: string, options: { seed?: 
   return {
     name: `builtin:${checkpointDir}`,
     async act(messages: ChatMessage[], _tools, signal?: AbortSignal): Promise<AssistantMessage> {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
       const obs = observe(vocab, messages);
       const session = net.session();
